@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The lab's whole test suite: installs what it needs (PostgreSQL from apt), builds, runs unit and
+# integration tests (real PostgreSQL started by the lab's orchestrator), then the scenario trust
+# tests (naive app fails its check, reference solution passes) on their own so nothing else
+# competes for the CPU while they measure.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDTERMINALLOGGER=off
+
+have_postgres() {
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1
+}
+if ! have_postgres || ! command -v git >/dev/null 2>&1; then
+  echo "› Installing PostgreSQL and git from apt…"
+  sudo_cmd=""
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd="sudo -n"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql git >/dev/null
+fi
+
+results="$root/.sdlab/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "› Building (Release)…"
+dotnet build SysDesignLab.slnx -c Release -nologo -v quiet
+
+run_tests() {
+  local name="$1" filter="$2"
+  echo "› Tests: $name"
+  set +e
+  dotnet test SysDesignLab.slnx -c Release --no-build -nologo --filter "$filter" \
+    --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/$name.log"
+  local code=${PIPESTATUS[0]}
+  set -e
+  return "$code"
+}
+
+status=0
+run_tests unit-and-integration "Category!=Scenario" || status=1
+run_tests scenario-trust "Category=Scenario" || status=1
+
+# One closing line for the whole run, summed over every test assembly.
+passed=0 failed=0 skipped=0
+while read -r f p s; do
+  failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
+done < <(grep -hoE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results"/*.log \
+          | sed -E 's/Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+)/\1 \2 \3/')
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [[ $passed -eq 0 ]]; then
+  echo "✗ No test ran." >&2
+  exit 1
+fi
+exit $status

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using SysDesignLab.Cli.Output;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios.Checks;
+using SysDesignLab.Scenarios.Running;
+
+namespace SysDesignLab.Cli.Commands;
+
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var scenario = Arguments.Scenario();
+        var solution = Arguments.Solution("Check");
+        var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file." };
+        var command = new Command("check", "Build the app, run the check profile on fresh data and judge every criterion. Exit 0 pass, 1 fail, 2 error.")
+        {
+            scenario, solution, json,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
+        {
+            var found = lab.Catalog.Find(parse.GetValue(scenario)!);
+            await Prerequisites.EnsureAsync(found, token);
+            var variant = parse.GetValue(solution) ? AppVariant.Solution : AppVariant.Learner;
+            var jsonPath = parse.GetValue(json);
+            if (jsonPath is not null && Path.GetDirectoryName(Path.GetFullPath(jsonPath)) is { } folder && !Directory.Exists(folder))
+            {
+                throw new LabException($"Cannot write --json {jsonPath}: the folder {folder} does not exist.");
+            }
+            NaiveSnapshot.Ensure(found);
+            var header = false;
+            var callbacks = new CheckCallbacks(Ui.Steps, (label, sample) =>
+            {
+                if (!header)
+                {
+                    LoadLine.Header();
+                    header = true;
+                }
+                LoadLine.Print(label, sample);
+            });
+            var report = await new CheckRunner(lab.Environment, lab.Store, lab.Time).RunAsync(found, variant, callbacks, token);
+            if (jsonPath is not null)
+            {
+                await File.WriteAllTextAsync(jsonPath, report.ToJson(), token);
+            }
+            if (variant == AppVariant.Learner)
+            {
+                lab.Store.RecordAttempt(found.Id, report.Passed, report.ToJson());
+            }
+            CheckTable.Print(report);
+            if (variant == AppVariant.Learner && !report.Passed)
+            {
+                Ui.Info($"Your attempt is recorded. `./sdlab hint {found.Number}` for a nudge; `./sdlab solution {found.Number}` shows the reference fix.");
+            }
+            return report.Passed ? CommandRunner.Ok : CommandRunner.Failed;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using SysDesignLab.Cli.Output;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Progress;
+
+namespace SysDesignLab.Cli.Commands;
+
+/// <summary>
+/// Runs a command's body with the lab context and turns failures into one readable message and
+/// exit code 2. A stack trace is never the answer: unexpected errors are logged to a file instead.
+/// </summary>
+public static class CommandRunner
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Error = 2;
+
+    public static async Task<int> RunAsync(Func<LabContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        LabContext? context = null;
+        try
+        {
+            context = LabContext.Create();
+            return await body(context, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Ui.Warn("Interrupted: everything this command started has been stopped.");
+            return 130;
+        }
+        catch (LabException e)
+        {
+            Ui.Error(e.Message);
+            return Error;
+        }
+        catch (ProgressStoreException e)
+        {
+            Ui.Error(e.Message);
+            return Error;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var log = WriteCrashLog(context, e);
+            Ui.Error($"Unexpected error: {e.Message}\nDetails were written to {log}. Please report it with that file.");
+            return Error;
+        }
+        finally
+        {
+            context?.Dispose();
+        }
+    }
+
+    private static string WriteCrashLog(LabContext? context, Exception e)
+    {
+        var folder = context?.Paths.Logs ?? Path.GetTempPath();
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "sdlab-error.log");
+        File.AppendAllText(path, $"[{TimeProvider.System.GetUtcNow():O}] {e}\n\n");
+        return path;
+    }
+}

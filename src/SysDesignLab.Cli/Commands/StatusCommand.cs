@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Spectre.Console;
+using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Scenarios.Running;
+
+namespace SysDesignLab.Cli.Commands;
+
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("status", "Show what the lab is running.");
+        command.SetAction((_, ct) => CommandRunner.RunAsync((lab, _) =>
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("sdlab status");
+            table.AddColumn("resource").AddColumn("state").AddColumn("where");
+            var state = RunState.Load(lab.Paths.RunState);
+            var running = ScenarioStarter.Running(lab.Paths);
+            if (state is null)
+            {
+                table.AddRow("app", "[grey]not started[/]", "");
+            }
+            else
+            {
+                table.AddRow(
+                    Markup.Escape($"{state.Scenario} ({state.Variant})"),
+                    running is null ? "[red]exited[/]" : "[green]running[/]",
+                    Markup.Escape($"{state.AppUrl}  pid {state.AppPid}  log {state.AppLog}"));
+            }
+            var postgres = PostgresInstallation.TryFind() is { } installation
+                ? new PostgresServer("db", lab.Paths, installation: installation)
+                : null;
+            table.AddRow("postgres",
+                postgres?.IsRunning == true ? "[green]running[/]" : "[grey]stopped[/]",
+                Markup.Escape(postgres is null ? "not installed (./sdlab doctor)" : postgres.DataDirectory));
+            AnsiConsole.Write(table);
+            return Task.FromResult(CommandRunner.Ok);
+        }, ct));
+        return command;
+    }
+}

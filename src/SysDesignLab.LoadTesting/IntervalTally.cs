@@ -1,0 +1,62 @@
+namespace SysDesignLab.LoadTesting;
+
+/// <summary>Counts by outcome plus latencies for one interval (or, when summed, a whole phase).</summary>
+internal sealed class IntervalTally
+{
+    private static readonly int OutcomeCount = Enum.GetValues<RequestOutcome>().Length;
+
+    private readonly long[] outcomes = new long[OutcomeCount];
+
+    public LatencyHistogram Latency { get; } = new();
+
+    public long Requests { get; private set; }
+
+    public long Succeeded => outcomes[(int)RequestOutcome.Success];
+
+    public double SuccessRate => Requests == 0 ? 0 : (double)Succeeded / Requests;
+
+    public ErrorCounts Errors => new(
+        outcomes[(int)RequestOutcome.Connect],
+        outcomes[(int)RequestOutcome.Timeout],
+        outcomes[(int)RequestOutcome.Reset],
+        outcomes[(int)RequestOutcome.ServerError],
+        outcomes[(int)RequestOutcome.ClientError],
+        outcomes[(int)RequestOutcome.WrongBody],
+        outcomes[(int)RequestOutcome.Other]);
+
+    public void Record(RequestOutcome outcome, long micros)
+    {
+        outcomes[(int)outcome]++;
+        Requests++;
+        Latency.Record(micros);
+    }
+
+    public void Add(IntervalTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Requests == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] += other.outcomes[i];
+        }
+
+        Requests += other.Requests;
+        Latency.Add(other.Latency);
+    }
+
+    public void Reset()
+    {
+        if (Requests == 0)
+        {
+            return;
+        }
+
+        Array.Clear(outcomes);
+        Requests = 0;
+        Latency.Reset();
+    }
+}

@@ -1,0 +1,9 @@
+namespace SysDesignLab.LoadTesting;
+
+internal enum TemplatePartKind
+{
+    Literal,
+    Int,
+    Choice,
+    Guid,
+}

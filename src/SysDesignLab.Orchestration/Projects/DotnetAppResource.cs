@@ -1,0 +1,82 @@
+using SysDesignLab.Orchestration.Processes;
+
+namespace SysDesignLab.Orchestration.Projects;
+
+/// <summary>
+/// A built ASP.NET Core app run with `dotnet app.dll` on a free loopback port, environment injected
+/// (connection strings), ready when its health endpoint answers 200.
+/// </summary>
+public sealed class DotnetAppResource(string name, string assemblyPath, string logPath) : LabResource(name)
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly Dictionary<string, Func<string>> _environment = [];
+    private BackgroundProcess? _process;
+    private int _port;
+
+    public override string Kind => "app";
+    public override IReadOnlyList<Endpoint> Endpoints => _port == 0 ? [] : [new Endpoint("http", "http", "127.0.0.1", _port)];
+    public override string? LogPath => logPath;
+    public override int? ProcessId => _process?.Pid;
+    public override TimeSpan StartupTimeout => TimeSpan.FromSeconds(45);
+    public string HealthPath { get; init; } = "/health";
+
+    /// <summary>Set to tie the app's life to this process: the app exits when the lab does, even on a kill.</summary>
+    public bool ExitWithLab { get; init; }
+
+    public Uri BaseUrl => Endpoints.Count > 0 ? Endpoints[0].Url : throw new InvalidOperationException($"'{Name}' has not started.");
+
+    /// <summary>Values are computed at start, after dependencies have their ports.</summary>
+    public DotnetAppResource WithEnvironment(string key, Func<string> value)
+    {
+        _environment[key] = value;
+        return this;
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _port = FreePort.Find();
+        var environment = _environment.ToDictionary(e => e.Key, e => e.Value());
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        if (ExitWithLab)
+        {
+            environment["SDLAB_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        _process = BackgroundProcess.Start("dotnet", [assemblyPath], logPath, environment, Path.GetDirectoryName(assemblyPath));
+        return Task.CompletedTask;
+    }
+
+    public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        if (_port == 0)
+        {
+            return false;
+        }
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(BaseUrl, HealthPath), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public override void ThrowIfFailed()
+    {
+        if (_process is { IsRunning: false })
+        {
+            throw new LabException($"The app '{Name}' crashed while starting. Last lines of its log ({logPath}):\n{_process.Tail(25)}");
+        }
+    }
+
+    public override async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.StopAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SysDesignLab.Scenarios.Checks;
+
+/// <summary>Everything a check found; serialised as the --json output and kept as the attempt's record.</summary>
+public sealed record CheckReport(
+    string Scenario,
+    string App,
+    bool Passed,
+    IReadOnlyList<CriterionResult> Criteria,
+    LoadFigures Load,
+    LoadFigures? Baseline,
+    double? DbRowsPerRequest,
+    DateTimeOffset At,
+    double DurationSeconds)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static CheckReport? FromJson(string json) => JsonSerializer.Deserialize<CheckReport>(json, JsonOptions);
+}

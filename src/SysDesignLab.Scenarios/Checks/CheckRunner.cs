@@ -1,0 +1,129 @@
+using SysDesignLab.LoadTesting;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Progress;
+using SysDesignLab.Scenarios.Running;
+
+namespace SysDesignLab.Scenarios.Checks;
+
+/// <summary>
+/// `sdlab check`: builds the app, makes sure the naive baseline is known on this machine, runs the
+/// check profile against the app on fresh data, probes correctness and the mechanism, and
+/// evaluates every criterion of the manifest.
+/// </summary>
+public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? store, TimeProvider? timeProvider = null)
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public async Task<CheckReport> RunAsync(Scenario scenario, AppVariant variant, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var progress = callbacks.Progress;
+        progress?.Report($"Building {Describe(variant)}…");
+        var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
+
+        await using var infrastructure = new LabHost(_time);
+        var server = environment.CreatePostgres(scenario);
+        if (server is not null)
+        {
+            infrastructure.Add(server);
+            await infrastructure.StartAsync(progress, cancellationToken);
+        }
+
+        LoadFigures? baseline = null;
+        if (NeedsBaseline(scenario))
+        {
+            baseline = await BaselineAsync(scenario, variant, assembly, server, callbacks, cancellationToken);
+        }
+
+        progress?.Report($"Measuring {Describe(variant)}: {scenario.CheckProfile.VirtualUsers} users, " +
+            $"{scenario.CheckProfile.WarmUp.TotalSeconds:0} s warm-up + {scenario.CheckProfile.Duration.TotalSeconds:0} s…");
+        var measurement = await MeasureAsync(scenario, variant, assembly, server, "app", withProbes: true, callbacks, cancellationToken);
+
+        var metrics = CheckMetrics.From(measurement.Load, baseline, measurement.DbRowsPerRequest);
+        var results = new List<CriterionResult>();
+        foreach (var criterion in scenario.Check.Criteria)
+        {
+            results.Add(criterion.Probe is null
+                ? CriterionEvaluator.Evaluate(criterion, metrics)
+                : measurement.ProbeResults.First(r => r.Name == criterion.Name));
+        }
+        return new CheckReport(
+            scenario.Id,
+            variant.ToString().ToLowerInvariant(),
+            results.All(r => r.Passed),
+            results,
+            LoadFigures.From(measurement.Load),
+            baseline,
+            measurement.DbRowsPerRequest is { } rows ? Math.Round(rows, 1) : null,
+            _time.GetUtcNow(),
+            Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1));
+    }
+
+    private static bool NeedsBaseline(Scenario scenario) =>
+        scenario.Check.Criteria.Any(c => c.Metric?.EndsWith("VsBaseline", StringComparison.Ordinal) == true);
+
+    /// <summary>The naive app's figures on this machine: measured once per naive source, then reused.</summary>
+    private async Task<LoadFigures> BaselineAsync(Scenario scenario, AppVariant variant, string assembly, PostgresServer? server, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    {
+        var snapshot = NaiveSnapshot.Ensure(scenario);
+        var hash = SourceHash.Compute(snapshot);
+        if (store?.GetBaseline(scenario.Id, hash) is { } saved)
+        {
+            callbacks.Progress?.Report($"Naive baseline on this machine (measured {saved.MeasuredAt:yyyy-MM-dd HH:mm}): {saved.Goodput:0.0} successful req/s, p95 {saved.P95Ms:0} ms.");
+            return new LoadFigures(0, saved.SuccessRate, saved.Rps, saved.Goodput, new LatencyFigures(0, saved.P95Ms, 0, 0), ErrorCounts.None);
+        }
+        callbacks.Progress?.Report("Building the naive app to measure the baseline (once per machine)…");
+        var naiveAssembly = variant == AppVariant.Naive ? assembly : await environment.BuildAsync(scenario, AppVariant.Naive, cancellationToken);
+        callbacks.Progress?.Report("Measuring the naive baseline…");
+        var measurement = await MeasureAsync(scenario, AppVariant.Naive, naiveAssembly, server, "baseline", withProbes: false, callbacks, cancellationToken);
+        var figures = LoadFigures.From(measurement.Load);
+        store?.SaveBaseline(new Baseline(scenario.Id, hash, figures.Goodput, figures.Rps, figures.LatencyMs.P95, figures.SuccessRate, _time.GetUtcNow()));
+        return figures;
+    }
+
+    private async Task<Measurement> MeasureAsync(Scenario scenario, AppVariant variant, string assembly, PostgresServer? server, string label, bool withProbes, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    {
+        await using var host = new LabHost(_time);
+        var resources = environment.AddTo(host, scenario, server, variant, assembly, "_check", exitWithLab: true, callbacks.Progress);
+        await host.StartAsync(callbacks.Progress, cancellationToken);
+        var database = resources.Database;
+        // Correctness is probed on the idle app, before the load: it asks whether the answers are
+        // right, not whether an overloaded app still manages to answer (the load measures that).
+        var probes = new List<CriterionResult>();
+        if (withProbes)
+        {
+            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe == "sql-ground-truth"))
+            {
+                probes.Add(database is null
+                    ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
+                    : await GroundTruthProbe.RunAsync(criterion, Http, resources.App.BaseUrl, database, cancellationToken));
+            }
+        }
+
+        var before = database is null ? null : await DatabaseActivity.ReadAsync(database.Server, database.DatabaseName, cancellationToken);
+
+        var load = await new LoadRunner(_time).RunAsync(
+            resources.App.BaseUrl, scenario.CheckProfile, sample => callbacks.Sample?.Invoke(label, sample), cancellationToken);
+
+        double? rowsPerRequest = null;
+        await resources.App.StopAsync();
+        if (database is not null && before is not null)
+        {
+            // Backends flush their statistics when they exit: wait for the app's sessions to end.
+            await DatabaseActivity.WaitForNoBackendsAsync(database.Server, database.DatabaseName, TimeSpan.FromSeconds(15), cancellationToken);
+            var after = await DatabaseActivity.ReadAsync(database.Server, database.DatabaseName, cancellationToken);
+            var served = load.Samples.Sum(s => s.Requests);
+            rowsPerRequest = served == 0 ? null : (after.RowsRead - before.RowsRead) / (double)served;
+        }
+        return new Measurement(load, rowsPerRequest, probes);
+    }
+
+    private static string Describe(AppVariant variant) => variant switch
+    {
+        AppVariant.Learner => "your app",
+        AppVariant.Solution => "the reference solution",
+        _ => "the naive app",
+    };
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace SysDesignLab.Scenarios.Manifest;
+
+/// <summary>
+/// One pass/fail rule of a check. Either a metric compared with a value
+/// (<c>"metric": "p95Ms", "op": "&lt;=", "value": 250</c>) or a probe (<c>"probe": "sql-ground-truth"</c>).
+/// </summary>
+public sealed class CriterionSpec
+{
+    public string Name { get; init; } = "";
+    /// <summary>performance, correctness or right-way.</summary>
+    public string Kind { get; init; } = "";
+    public string? Metric { get; init; }
+    public string? Op { get; init; }
+    public double? Value { get; init; }
+    public string? Probe { get; init; }
+    /// <summary>Where to look when the criterion fails: shown to the learner.</summary>
+    public string Where { get; init; } = "";
+
+    // sql-ground-truth probe: request the app and compare with what the SQL returns.
+    public string? Request { get; init; }
+    public string? Parameter { get; init; }
+    public List<JsonElement> Values { get; init; } = [];
+    public string? Sql { get; init; }
+    public List<string> Fields { get; init; } = [];
+}

@@ -1,0 +1,18 @@
+namespace SysDesignLab.Scenarios.Manifest;
+
+/// <summary>The vocabulary a manifest may use; anything else is a manifest error.</summary>
+public static class KnownValues
+{
+    public static readonly string[] Tiers = ["crawling", "walking", "running", "sprinting"];
+    public static readonly string[] ResourceKinds = ["postgres"];
+    public static readonly string[] CriterionKinds = ["performance", "correctness", "right-way"];
+    public static readonly string[] Operators = [">=", "<=", ">", "<"];
+    public static readonly string[] Probes = ["sql-ground-truth"];
+
+    /// <summary>Metrics a criterion can compare; see CheckMetrics for how each is measured.</summary>
+    public static readonly string[] Metrics =
+    [
+        "successRate", "rps", "goodput", "p50Ms", "p95Ms", "p99Ms", "maxMs",
+        "goodputVsBaseline", "p95VsBaseline", "dbRowsPerRequest",
+    ];
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using SysDesignLab.LoadTesting;
+
+namespace SysDesignLab.Scenarios.Manifest;
+
+/// <summary>Reads and validates scenario.json; every problem names the file, the field and what is wrong.</summary>
+public static class ManifestLoader
+{
+    public const string FileName = "scenario.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static Scenario Load(string scenarioDirectory)
+    {
+        var directory = Path.GetFullPath(scenarioDirectory);
+        var id = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
+        var file = Path.Combine(directory, FileName);
+        var shownFile = Path.Combine(Path.GetFileName(Path.GetDirectoryName(directory)) ?? "", id, FileName);
+        if (!File.Exists(file))
+        {
+            throw new ManifestException(shownFile, "", "the file is missing; every scenario folder needs a scenario.json manifest.");
+        }
+        ScenarioManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ScenarioManifest>(File.ReadAllText(file), Options)
+                ?? throw new ManifestException(shownFile, "", "the file is empty (null).");
+        }
+        catch (JsonException e)
+        {
+            var field = (e.Path ?? "").TrimStart('$', '.');
+            var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
+            throw new ManifestException(shownFile, field, $"{FirstSentence(e.Message)}{where}");
+        }
+        var validator = new ManifestValidator(shownFile, directory, id);
+        validator.Validate(manifest);
+        return new Scenario(id, directory, manifest, validator.Profile(manifest.Load!, manifest.Load!.Endpoints, "load"),
+            validator.Profile(manifest.Check!, manifest.Check!.Endpoints.Count > 0 ? manifest.Check.Endpoints : manifest.Load.Endpoints, "check"));
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    internal static LoadProfile BuildProfile(LoadSpec spec, IReadOnlyList<EndpointSpec> endpoints) => new()
+    {
+        VirtualUsers = spec.Users,
+        Duration = DurationParser.TryParse(spec.Duration, out var d) ? d : TimeSpan.Zero,
+        WarmUp = DurationParser.TryParse(spec.WarmUp, out var w) ? w : TimeSpan.Zero,
+        RequestTimeout = DurationParser.TryParse(spec.Timeout, out var t) ? t : TimeSpan.FromSeconds(5),
+        Endpoints = endpoints,
+    };
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace SysDesignLab.Scenarios.Running;
+
+/// <summary>
+/// What `sdlab start` left running in the background, so later commands (load, status, stop)
+/// find it. Written atomically: a kill mid-write leaves the previous file, never half of one.
+/// </summary>
+public sealed record RunState(
+    string Scenario,
+    string Variant,
+    int AppPid,
+    string AppUrl,
+    string AppLog,
+    string? Database,
+    int? PostgresPort,
+    DateTimeOffset StartedAt)
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static RunState? Load(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Options) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static void Delete(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Orchestration.Projects;
+
+namespace SysDesignLab.Scenarios.Running;
+
+/// <summary>Builds a scenario's app and describes its resources (server, fresh database, app) for a <see cref="LabHost"/>.</summary>
+public sealed class ScenarioEnvironment(LabPaths paths)
+{
+    public LabPaths Paths => paths;
+
+    public string ProjectFor(Scenario scenario, AppVariant variant) => variant switch
+    {
+        AppVariant.Learner => scenario.AppProjectPath,
+        AppVariant.Solution => scenario.SolutionProjectPath,
+        _ => NaiveSnapshot.ProjectPath(scenario),
+    };
+
+    public async Task<string> BuildAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
+    {
+        if (variant == AppVariant.Naive)
+        {
+            NaiveSnapshot.Ensure(scenario);
+        }
+        var output = Path.Combine(paths.Builds, scenario.Id, variant.ToString().ToLowerInvariant());
+        return await DotnetBuild.BuildAsync(ProjectFor(scenario, variant), output, scenario.AssemblyName, cancellationToken);
+    }
+
+    public PostgresServer? CreatePostgres(Scenario scenario)
+    {
+        var spec = scenario.Manifest.Resources.FirstOrDefault(r => r.Kind == "postgres");
+        return spec is null ? null : new PostgresServer(spec.Name, paths, spec.Settings);
+    }
+
+    /// <summary>
+    /// Adds a fresh database and the app to <paramref name="host"/>; the app waits for its data.
+    /// The server is shared and started separately, so several runs can use it in turn.
+    /// </summary>
+    public ScenarioResources AddTo(LabHost host, Scenario scenario, PostgresServer? server, AppVariant variant, string assemblyPath, string databaseSuffix, bool exitWithLab, IProgress<string>? progress)
+    {
+        PostgresDatabase? database = null;
+        if (server is not null)
+        {
+            var db = scenario.Manifest.Database!;
+            database = host.Add(new PostgresDatabase(server, db.Name + databaseSuffix, $"sdlab_tpl_{db.Name}_{scenario.Number}", scenario.DatabaseScripts, progress));
+        }
+        var logPath = Path.Combine(paths.Logs, $"{scenario.Id}-{variant.ToString().ToLowerInvariant()}{databaseSuffix}.log");
+        var app = new DotnetAppResource("app", assemblyPath, logPath) { HealthPath = scenario.App.Health, ExitWithLab = exitWithLab };
+        if (database is not null)
+        {
+            app.WaitsFor(database);
+            if (scenario.App.ConnectionString.Length > 0)
+            {
+                app.WithEnvironment($"ConnectionStrings__{scenario.App.ConnectionString}", () => database.ConnectionString);
+            }
+        }
+        host.Add(app);
+        return new ScenarioResources(database, app);
+    }
+}

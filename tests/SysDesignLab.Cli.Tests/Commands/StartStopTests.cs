@@ -1,0 +1,53 @@
+using System.Text.Json;
+using SysDesignLab.Orchestration.Processes;
+
+namespace SysDesignLab.Cli.Tests.Commands;
+
+[Trait("Category", "Integration")]
+public sealed class StartStopTests
+{
+    [Fact]
+    public async Task Start_serves_the_app_on_fresh_data_and_stop_leaves_no_lab_process()
+    {
+        using var sdlab = new SdlabProcess();
+        var start = await sdlab.RunAsync("start", "01");
+        Assert.True(start.ExitCode == 0, start.Output);
+
+        using var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(sdlab.StateRoot, "run.json")));
+        var appUrl = state.RootElement.GetProperty("appUrl").GetString()!;
+        var appPid = state.RootElement.GetProperty("appPid").GetInt32();
+        Assert.StartsWith("http://127.0.0.1:", appUrl, StringComparison.Ordinal);
+        Assert.Contains(appUrl, start.Output, StringComparison.Ordinal);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var feed = JsonDocument.Parse(await http.GetStringAsync($"{appUrl}/feed?page=1"));
+        Assert.Equal(20, feed.RootElement.GetArrayLength());
+        Assert.Contains("# TYPE", await http.GetStringAsync($"{appUrl}/metrics"), StringComparison.Ordinal);
+
+        var postmasterPid = int.Parse(File.ReadLines(Path.Combine(sdlab.StateRoot, "postgres", "data", "postmaster.pid")).First());
+        Assert.True(BackgroundProcess.IsAlive(postmasterPid));
+
+        var stop = await sdlab.RunAsync("stop");
+        Assert.Equal(0, stop.ExitCode);
+        Assert.False(BackgroundProcess.IsAlive(appPid), "the app survived sdlab stop");
+        Assert.False(BackgroundProcess.IsAlive(postmasterPid), "PostgreSQL survived sdlab stop");
+        Assert.DoesNotContain(Directory.EnumerateDirectories("/proc").Select(Path.GetFileName), p =>
+            int.TryParse(p, out var pid) && ReadCommandLine(pid).Contains(sdlab.StateRoot, StringComparison.Ordinal));
+    }
+
+    private static string ReadCommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SysDesignLab.LoadTesting.Tests;
+
+/// <summary>A real Kestrel server on 127.0.0.1 with an ephemeral port, shared by the integration tests.</summary>
+public sealed class KestrelFixture : IAsyncLifetime
+{
+    private WebApplication? app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Ids seen by /items/{id}, to check what the load generator actually sent.</summary>
+    public ConcurrentBag<int> ItemIds { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        app = builder.Build();
+        app.Urls.Add("http://127.0.0.1:0");
+
+        app.MapGet("/ok", () => "ok");
+        app.MapGet("/fail", () => Results.StatusCode(StatusCodes.Status500InternalServerError));
+        app.MapGet("/slow", async (CancellationToken aborted) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), aborted);
+            return "late";
+        });
+        app.MapGet("/array", (int count) =>
+            Results.Content("[" + string.Join(",", Enumerable.Range(1, count)) + "]", "application/json"));
+        app.MapGet("/object", () => Results.Content("""{"items":[1,2,3]}""", "application/json"));
+        app.MapGet("/items/{id:int}", (int id) =>
+        {
+            ItemIds.Add(id);
+            return Results.Ok();
+        });
+        app.MapGet("/abort", (HttpContext context) => context.Abort());
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        BaseAddress = new Uri(address);
+
+        // The very first request in the test host costs over a second of JIT (server and client stacks),
+        // which would otherwise land in whichever test happens to run first.
+        using var client = new HttpClient();
+        await client.GetStringAsync(new Uri(BaseAddress, "/ok"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using SysDesignLab.Scenarios.Manifest;
+
+namespace SysDesignLab.Scenarios.Tests.Manifest;
+
+public sealed class ManifestLoaderTests
+{
+    [Fact]
+    public void Valid_manifest_loads_with_the_folder_name_as_id_and_parsed_profiles()
+    {
+        using var folder = new ScenarioFolder();
+        var scenario = ManifestLoader.Load(folder.Path);
+        Assert.Equal("99-test", scenario.Id);
+        Assert.Equal("99", scenario.Number);
+        Assert.Equal(10, scenario.CheckProfile.VirtualUsers);
+        Assert.Equal(TimeSpan.FromSeconds(5), scenario.CheckProfile.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(1), scenario.CheckProfile.WarmUp);
+        Assert.Equal(TimeSpan.FromSeconds(2), scenario.CheckProfile.RequestTimeout);
+        // The check inherits the load endpoints when it names none.
+        Assert.Equal("/feed?page={int:1:10}", Assert.Single(scenario.CheckProfile.Endpoints).Path);
+        Assert.Equal(2, scenario.DatabaseScripts.Count);
+    }
+
+    [Theory]
+    [InlineData("\"tier\": \"crawling\"", "\"tier\": \"flying\"", "tier", "flying")]
+    [InlineData("\"op\": \">=\"", "\"op\": \"=>\"", "check.criteria[0].op", "=>")]
+    [InlineData("\"metric\": \"successRate\"", "\"metric\": \"speed\"", "check.criteria[0].metric", "speed")]
+    [InlineData("\"load\": { \"users\": 10, \"duration\": \"5s\"", "\"load\": { \"users\": 10, \"duration\": \"five\"", "load.duration", "five")]
+    [InlineData("\"schema\": \"db/schema.sql\"", "\"schema\": \"db/missing.sql\"", "database.schema", "does not exist")]
+    [InlineData("\"load\": { \"users\": 10", "\"load\": { \"users\": 0", "load.users", "at least 1")]
+    [InlineData("\"path\": \"/feed?page={int:1:10}\"", "\"path\": \"/feed?page={nope}\"", "load.endpoints[0]", "nope")]
+    [InlineData("\"hints\": [\"one\", \"two\"]", "\"hints\": []", "hints", "empty")]
+    [InlineData("\"kind\": \"correctness\"", "\"kind\": \"vibes\"", "check.criteria[1].kind", "vibes")]
+    public void Malformed_manifest_names_the_file_the_field_and_the_problem(string valid, string broken, string field, string problemContains)
+    {
+        Assert.Contains(valid, ScenarioFolder.ValidManifest, StringComparison.Ordinal);
+        using var folder = new ScenarioFolder(manifest: ScenarioFolder.ValidManifest.Replace(valid, broken, StringComparison.Ordinal));
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Equal(field, error.Field);
+        Assert.Contains(problemContains, error.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("99-test/scenario.json", error.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_field_is_reported_with_its_path()
+    {
+        using var folder = new ScenarioFolder(manifest: ScenarioFolder.ValidManifest.Replace("\"order\": 1,", "\"order\": 1, \"colour\": \"red\",", StringComparison.Ordinal));
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Contains("colour", error.Message, StringComparison.Ordinal);
+        Assert.Contains("scenario.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_reports_the_line()
+    {
+        using var folder = new ScenarioFolder(manifest: "{\n  \"title\": \"x\",\n  oops\n}");
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Id_that_disagrees_with_the_folder_is_rejected()
+    {
+        using var folder = new ScenarioFolder(manifest: ScenarioFolder.ValidManifest.Replace("\"title\"", "\"id\": \"42-other\", \"title\"", StringComparison.Ordinal));
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Equal("id", error.Field);
+    }
+
+    [Fact]
+    public void Missing_manifest_is_a_manifest_error()
+    {
+        using var folder = new ScenarioFolder();
+        File.Delete(System.IO.Path.Combine(folder.Path, "scenario.json"));
+        Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+    }
+}

@@ -1,0 +1,44 @@
+namespace SysDesignLab.Scenarios.Tests;
+
+/// <summary>A throwaway scenario folder with a valid manifest that a test can break one field at a time.</summary>
+internal sealed class ScenarioFolder : IDisposable
+{
+    public const string ValidManifest = """
+    {
+      "title": "Test scenario",
+      "tier": "crawling",
+      "order": 1,
+      "concepts": ["testing"],
+      "resources": [{ "kind": "postgres", "name": "db" }],
+      "database": { "name": "chirp", "schema": "db/schema.sql", "seed": "db/seed.sql" },
+      "app": { "project": "app/App.csproj", "solution": "solution/App.csproj", "connectionString": "Chirp", "health": "/health" },
+      "load": { "users": 10, "duration": "5s", "warmUp": "1s", "timeout": "2s",
+                "endpoints": [{ "name": "feed", "path": "/feed?page={int:1:10}", "expect": { "status": 200 } }] },
+      "check": { "users": 10, "duration": "5s", "warmUp": "1s", "timeout": "2s",
+                 "criteria": [
+                   { "name": "ok", "kind": "performance", "metric": "successRate", "op": ">=", "value": 0.99, "where": "look here" },
+                   { "name": "truth", "kind": "correctness", "probe": "sql-ground-truth", "request": "/feed?page={page}",
+                     "parameter": "page", "values": [1, 2], "sql": "SELECT 1 AS id", "fields": ["id"], "where": "look there" }
+                 ] },
+      "hints": ["one", "two"]
+    }
+    """;
+
+    public ScenarioFolder(string id = "99-test", string manifest = ValidManifest)
+    {
+        Root = Directory.CreateTempSubdirectory("sdlab-scenarios-").FullName;
+        Path = System.IO.Path.Combine(Root, id);
+        foreach (var file in new[] { "db/schema.sql", "db/seed.sql", "app/App.csproj", "solution/App.csproj" })
+        {
+            var full = System.IO.Path.Combine(Path, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, "");
+        }
+        File.WriteAllText(System.IO.Path.Combine(Path, "scenario.json"), manifest);
+    }
+
+    public string Root { get; }
+    public string Path { get; }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
