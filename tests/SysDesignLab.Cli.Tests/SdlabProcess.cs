@@ -28,6 +28,34 @@ internal sealed class SdlabProcess : IDisposable
         }, workingDirectory: RepositoryRoot);
     }
 
+    /// <summary>Processes whose command line points into the lab's state folder: the built app, PostgreSQL.</summary>
+    public List<string> LabProcesses()
+    {
+        var found = new List<string>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(StateRoot, StringComparison.Ordinal) && BackgroundProcess.IsAlive(pid))
+                {
+                    found.Add($"{pid}: {commandLine}");
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
+    }
+
     public void Dispose()
     {
         RunAsync("stop").GetAwaiter().GetResult();

@@ -16,8 +16,8 @@ public sealed class KestrelFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Ids seen by /items/{id}, to check what the load generator actually sent.</summary>
-    public ConcurrentBag<int> ItemIds { get; } = [];
+    /// <summary>Ids seen by /items/{id} in arrival order, to check what the load generator actually sent.</summary>
+    public ConcurrentQueue<int> ItemIds { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -38,7 +38,7 @@ public sealed class KestrelFixture : IAsyncLifetime
         app.MapGet("/object", () => Results.Content("""{"items":[1,2,3]}""", "application/json"));
         app.MapGet("/items/{id:int}", (int id) =>
         {
-            ItemIds.Add(id);
+            ItemIds.Enqueue(id);
             return Results.Ok();
         });
         app.MapGet("/abort", (HttpContext context) => context.Abort());

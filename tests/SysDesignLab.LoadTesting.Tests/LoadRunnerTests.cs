@@ -158,6 +158,26 @@ public sealed class LoadRunnerTests(KestrelFixture server)
         Assert.Equal([3, 4, 5], ids.Distinct().Order());
     }
 
+    [Fact]
+    public async Task Same_seed_replays_the_same_request_sequence()
+    {
+        async Task<int[]> SentIdsAsync(int seed)
+        {
+            server.ItemIds.Clear();
+            var profile = Profile(users: 1, duration: TimeSpan.FromSeconds(0.5), Endpoint("/items/{int:1:1000000}")) with { Seed = seed };
+            await RunAsync(profile);
+            return [.. server.ItemIds.Take(50)];
+        }
+
+        var first = await SentIdsAsync(seed: 7);
+        var replay = await SentIdsAsync(seed: 7);
+        var other = await SentIdsAsync(seed: 8);
+
+        Assert.Equal(50, first.Length);
+        Assert.Equal(first, replay);
+        Assert.NotEqual(first, other);
+    }
+
     private Task<LoadResult> RunAsync(LoadProfile profile, Uri? target = null) =>
         new LoadRunner().RunAsync(target ?? server.BaseAddress, profile);
 

@@ -106,6 +106,8 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
 
         var load = await new LoadRunner(_time).RunAsync(
             resources.App.BaseUrl, scenario.CheckProfile, sample => callbacks.Sample?.Invoke(label, sample), cancellationToken);
+        // The generator returns partial figures on cancellation; a check cut short judges nothing.
+        cancellationToken.ThrowIfCancellationRequested();
 
         double? rowsPerRequest = null;
         await resources.App.StopAsync();
