@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace SysDesignLab.ScenarioKit;
@@ -39,7 +40,8 @@ public static class LabDefaultsExtensions
         });
 
         LabMetrics.EnsureStarted();
-        builder.Services.AddSingleton<IStartupFilter, LabPipelineStartupFilter>();
+        // TryAdd: calling AddLabDefaults twice must not map /metrics twice.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, LabPipelineStartupFilter>());
         builder.Services.AddHostedService<ParentProcessWatcher>();
         return builder;
     }

@@ -39,6 +39,9 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // A guard rail, not part of any lesson: an overloaded naive app under server GC grows to
+        // 4-5 GB before collecting, more than a learner's laptop or codespace should pay. 2 GiB (hex).
+        environment.TryAdd("DOTNET_GCHeapHardLimit", "0x80000000");
         if (ExitWithLab)
         {
             environment["SDLAB_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);

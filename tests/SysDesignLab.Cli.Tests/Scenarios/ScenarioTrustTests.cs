@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SysDesignLab.Scenarios;
+using Xunit.Abstractions;
+
+namespace SysDesignLab.Cli.Tests.Scenarios;
+
+/// <summary>
+/// The promise of every scenario, through the real CLI: `sdlab check` on the untouched naive app
+/// exits 1 and `sdlab check --solution` exits 0, each writing its JSON. Run on their own
+/// (Category=Scenario) so nothing else competes for the CPU while they measure.
+/// </summary>
+[Trait("Category", "Scenario")]
+public sealed class ScenarioTrustTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> ScenarioIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var id in new ScenarioCatalog(Path.Combine(SdlabProcess.RepoRoot, "scenarios")).Ids())
+        {
+            data.Add(id);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioIds))]
+    public async Task Naive_app_fails_check_and_solution_passes(string scenarioId)
+    {
+        using var sdlab = new SdlabProcess();
+        var naive = await CheckAsync(sdlab, scenarioId, "naive");
+        var solution = await CheckAsync(sdlab, scenarioId, "solution", "--solution");
+
+        Assert.Equal(1, naive.ExitCode);
+        Assert.False(naive.Report.GetProperty("passed").GetBoolean());
+        Assert.Contains(Criteria(naive), c => c.Kind == "performance" && !c.Passed);
+        Assert.Contains(Criteria(naive), c => c.Kind == "right-way" && !c.Passed);
+
+        Assert.True(solution.ExitCode == 0, "the reference solution failed its check:\n" + solution.Output);
+        Assert.All(Criteria(solution), c => Assert.True(c.Passed, c.Name));
+
+        // The headline contrast the curriculum promises: successful requests per second.
+        var naiveGoodput = naive.Report.GetProperty("load").GetProperty("goodput").GetDouble();
+        var solutionGoodput = solution.Report.GetProperty("load").GetProperty("goodput").GetDouble();
+        Assert.True(solutionGoodput >= 10 * Math.Max(naiveGoodput, 1), $"solution {solutionGoodput} ok req/s vs naive {naiveGoodput}");
+    }
+
+    private async Task<CheckRun> CheckAsync(SdlabProcess sdlab, string scenarioId, string label, params string[] extra)
+    {
+        var json = Path.Combine(sdlab.StateRoot, $"{label}.json");
+        var clock = Stopwatch.StartNew();
+        var result = await sdlab.RunAsync(["check", scenarioId, "--json", json, .. extra]);
+        output.WriteLine($"== {scenarioId} {label}: exit {result.ExitCode} in {clock.Elapsed.TotalSeconds:0} s");
+        output.WriteLine(result.Output);
+        Assert.True(File.Exists(json), $"check wrote no JSON:\n{result.Output}");
+        var text = File.ReadAllText(json);
+        KeepForTheRecord(scenarioId, label, text);
+        using var document = JsonDocument.Parse(text);
+        var report = document.RootElement.Clone();
+        var load = report.GetProperty("load");
+        foreach (var field in new[] { "requests", "successRate", "rps" })
+        {
+            Assert.True(load.TryGetProperty(field, out _), $"load.{field} missing from the JSON");
+        }
+        foreach (var field in new[] { "p50", "p95", "p99", "max" })
+        {
+            Assert.True(load.GetProperty("latencyMs").TryGetProperty(field, out _), $"load.latencyMs.{field} missing from the JSON");
+        }
+        Assert.Equal(scenarioId, report.GetProperty("scenario").GetString());
+        return new CheckRun(result.ExitCode, result.Output, report);
+    }
+
+    private static List<(string Name, string Kind, bool Passed)> Criteria(CheckRun run) =>
+        run.Report.GetProperty("criteria").EnumerateArray()
+            .Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("kind").GetString()!, c.GetProperty("passed").GetBoolean()))
+            .ToList();
+
+    private static void KeepForTheRecord(string scenarioId, string label, string json)
+    {
+        var folder = Path.Combine(SdlabProcess.RepoRoot, ".sdlab", "test-results");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"{scenarioId}-{label}.json"), json);
+    }
+
+    private sealed record CheckRun(int ExitCode, string Output, JsonElement Report);
+}
