@@ -41,12 +41,13 @@ status=0
 run_tests unit-and-integration "Category!=Scenario" || status=1
 run_tests scenario-trust "Category=Scenario" || status=1
 
-# One closing line for the whole run, summed over every test assembly.
-passed=0 failed=0 skipped=0
-while read -r f p s; do
-  failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
-done < <(grep -hoE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results"/*.log \
-          | sed -E 's/Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+)/\1 \2 \3/')
+# One closing line for the whole run, summed over every test assembly's "Passed: N" etc.
+count() {
+  awk -v key="$1:" '$1 == key && NF == 2 && $2 ~ /^[0-9]+$/ { s += $2 } END { print s + 0 }' "$results"/*.log
+}
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $passed -eq 0 ]]; then
   echo "✗ No test ran." >&2
