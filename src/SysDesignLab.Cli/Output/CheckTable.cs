@@ -31,6 +31,11 @@ public static class CheckTable
             AnsiConsole.MarkupLine(Markup.Escape(
                 $"Naive baseline on this machine: {b.Goodput:0.0} successful req/s, p95 {b.LatencyMs.P95:0} ms. This run: {report.Load.Goodput:0.0} successful req/s, p95 {report.Load.LatencyMs.P95:0} ms."));
         }
+        if (report.DbRowsPerRequest is { } rows)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"Database: {rows:#,0} rows read per request, {report.PeakDbConnections ?? 0} connections at peak."));
+        }
         if (report.Passed)
         {
             AnsiConsole.MarkupLine($"[green bold]PASSED[/] in {report.DurationSeconds:0} s.");

@@ -5,7 +5,7 @@ namespace SysDesignLab.Scenarios.Checks;
 /// <summary>The measured values criteria compare against; a metric that could not be measured is absent.</summary>
 public static class CheckMetrics
 {
-    public static Dictionary<string, double> From(LoadResult load, LoadFigures? baseline, double? dbRowsPerRequest)
+    public static Dictionary<string, double> From(LoadResult load, LoadFigures? baseline, IReadOnlyDictionary<string, double>? serverFigures)
     {
         var metrics = new Dictionary<string, double>
         {
@@ -24,9 +24,9 @@ public static class CheckMetrics
             metrics["goodputVsBaseline"] = load.Goodput / Math.Max(baseline.Goodput, 1.0);
             metrics["p95VsBaseline"] = baseline.LatencyMs.P95 / Math.Max(load.LatencyMs.P95, 0.001);
         }
-        if (dbRowsPerRequest is { } rows)
+        foreach (var (name, value) in serverFigures ?? new Dictionary<string, double>())
         {
-            metrics["dbRowsPerRequest"] = rows;
+            metrics[name] = value;
         }
         return metrics;
     }

@@ -12,6 +12,7 @@ public sealed record CheckReport(
     LoadFigures Load,
     LoadFigures? Baseline,
     double? DbRowsPerRequest,
+    int? PeakDbConnections,
     DateTimeOffset At,
     double DurationSeconds)
 {

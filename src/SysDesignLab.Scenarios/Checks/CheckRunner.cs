@@ -41,7 +41,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             $"{scenario.CheckProfile.WarmUp.TotalSeconds:0} s warm-up + {scenario.CheckProfile.Duration.TotalSeconds:0} s…");
         var measurement = await MeasureAsync(scenario, variant, assembly, server, "app", withProbes: true, callbacks, cancellationToken);
 
-        var metrics = CheckMetrics.From(measurement.Load, baseline, measurement.DbRowsPerRequest);
+        var metrics = CheckMetrics.From(measurement.Load, baseline, measurement.ServerFigures);
         var results = new List<CriterionResult>();
         foreach (var criterion in scenario.Check.Criteria)
         {
@@ -56,7 +56,8 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             results,
             LoadFigures.From(measurement.Load),
             baseline,
-            measurement.DbRowsPerRequest is { } rows ? Math.Round(rows, 1) : null,
+            measurement.ServerFigures.TryGetValue("dbRowsPerRequest", out var rows) ? Math.Round(rows, 1) : null,
+            measurement.ServerFigures.TryGetValue("peakDbConnections", out var peak) ? (int)peak : null,
             _time.GetUtcNow(),
             Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1));
     }
@@ -88,38 +89,43 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         await using var host = new LabHost(_time);
         var resources = environment.AddTo(host, scenario, server, variant, assembly, "_check", exitWithLab: true, callbacks.Progress);
         await host.StartAsync(callbacks.Progress, cancellationToken);
+        callbacks.AppStarted?.Invoke(label, resources.App.BaseUrl);
         var database = resources.Database;
         // Correctness is probed on the idle app, before the load: it asks whether the answers are
         // right, not whether an overloaded app still manages to answer (the load measures that).
         var probes = new List<CriterionResult>();
         if (withProbes)
         {
-            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe == "sql-ground-truth"))
+            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null))
             {
                 probes.Add(database is null
                     ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
-                    : await GroundTruthProbe.RunAsync(criterion, Http, resources.App.BaseUrl, database, cancellationToken));
+                    : criterion.Probe == "explain-uses-index"
+                        ? await ExplainProbe.RunAsync(criterion, database, cancellationToken)
+                        : await GroundTruthProbe.RunAsync(criterion, Http, resources.App.BaseUrl, database, cancellationToken));
             }
         }
 
-        var before = database is null ? null : await DatabaseActivity.ReadAsync(database.Server, database.DatabaseName, cancellationToken);
+        var before = database is null ? null : await ServerActivity.ReadAsync(database, cancellationToken);
+        var sampler = database is null ? null : ConnectionSampler.Start(database.Server, database.DatabaseName, time: _time);
 
         var load = await new LoadRunner(_time).RunAsync(
             resources.App.BaseUrl, scenario.CheckProfile, sample => callbacks.Sample?.Invoke(label, sample), cancellationToken);
+        var peakConnections = sampler is null ? (int?)null : await sampler.StopAsync();
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
         cancellationToken.ThrowIfCancellationRequested();
 
-        double? rowsPerRequest = null;
         await resources.App.StopAsync();
+        var figures = new Dictionary<string, double>();
         if (database is not null && before is not null)
         {
             // Backends flush their statistics when they exit: wait for the app's sessions to end.
             await DatabaseActivity.WaitForNoBackendsAsync(database.Server, database.DatabaseName, TimeSpan.FromSeconds(15), cancellationToken);
-            var after = await DatabaseActivity.ReadAsync(database.Server, database.DatabaseName, cancellationToken);
-            var served = load.Samples.Sum(s => s.Requests);
-            rowsPerRequest = served == 0 ? null : (after.RowsRead - before.RowsRead) / (double)served;
+            var after = await ServerActivity.ReadAsync(database, cancellationToken);
+            figures = before.PerRequest(after, load.Samples.Sum(s => s.Requests));
+            figures["peakDbConnections"] = peakConnections ?? 0;
         }
-        return new Measurement(load, rowsPerRequest, probes);
+        return new Measurement(load, figures, probes);
     }
 
     private static string Describe(AppVariant variant) => variant switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SysDesignLab.LoadTesting;
 using SysDesignLab.Scenarios.Manifest;
 
 namespace SysDesignLab.Scenarios.Checks;
@@ -15,14 +16,8 @@ public static class CriterionEvaluator
         {
             return new CriterionResult(criterion.Name, criterion.Kind, false, expected, "not measured", criterion.Where);
         }
-        var passed = criterion.Op switch
-        {
-            ">=" => actual >= threshold,
-            "<=" => actual <= threshold,
-            ">" => actual > threshold,
-            "<" => actual < threshold,
-            _ => throw new ArgumentException($"Unknown operator '{criterion.Op}'.", nameof(criterion)),
-        };
+        // The same comparison as `sdlab load --threshold`, so a bound means the same in both places.
+        var passed = ThresholdEvaluator.Compare(actual, criterion.Op!, threshold);
         return new CriterionResult(criterion.Name, criterion.Kind, passed, expected, Format(metric, actual), criterion.Where);
     }
 
@@ -32,6 +27,8 @@ public static class CriterionEvaluator
         "rps" or "goodput" => value.ToString("0.0", CultureInfo.InvariantCulture) + " req/s",
         "goodputVsBaseline" or "p95VsBaseline" => value.ToString(value < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "×",
         "dbRowsPerRequest" => value.ToString("#,0", CultureInfo.InvariantCulture) + " rows",
+        "seqScansPerRequest" => value.ToString("0.00", CultureInfo.InvariantCulture) + " scans",
+        "peakDbConnections" => value.ToString("0", CultureInfo.InvariantCulture) + " connections",
         _ when metric.EndsWith("Ms", StringComparison.Ordinal) => value.ToString(value < 10 ? "0.0" : "#,0", CultureInfo.InvariantCulture) + " ms",
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),
     };

@@ -19,7 +19,7 @@ public static class GroundTruthProbe
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var value in criterion.Values)
         {
-            var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+            var text = ProbeValue.ToText(value);
             var path = criterion.Request!.Replace($"{{{criterion.Parameter}}}", Uri.EscapeDataString(text), StringComparison.Ordinal);
             var expected = await QueryAsync(connection, criterion, value, cancellationToken);
             string body;
@@ -88,12 +88,7 @@ public static class GroundTruthProbe
     private static async Task<List<Dictionary<string, string?>>> QueryAsync(NpgsqlConnection connection, CriterionSpec criterion, JsonElement value, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(criterion.Sql, connection);
-        command.Parameters.AddWithValue(criterion.Parameter!, value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetInt64(out var l) => l,
-            JsonValueKind.Number => value.GetDouble(),
-            _ => (object)(value.GetString() ?? ""),
-        });
+        command.Parameters.AddWithValue(criterion.Parameter!, ProbeValue.ToSql(value));
         var rows = new List<Dictionary<string, string?>>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

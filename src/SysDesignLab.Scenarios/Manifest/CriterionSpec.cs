@@ -24,4 +24,8 @@ public sealed class CriterionSpec
     public List<JsonElement> Values { get; init; } = [];
     public string? Sql { get; init; }
     public List<string> Fields { get; init; } = [];
+
+    // explain-uses-index probe: EXPLAIN the sql (for each value, if a parameter is given) and
+    // require that none of these tables is read with a sequential scan.
+    public List<string> Tables { get; init; } = [];
 }

@@ -7,12 +7,12 @@ public static class KnownValues
     public static readonly string[] ResourceKinds = ["postgres"];
     public static readonly string[] CriterionKinds = ["performance", "correctness", "right-way"];
     public static readonly string[] Operators = [">=", "<=", ">", "<"];
-    public static readonly string[] Probes = ["sql-ground-truth"];
+    public static readonly string[] Probes = ["sql-ground-truth", "explain-uses-index"];
 
     /// <summary>Metrics a criterion can compare; see CheckMetrics for how each is measured.</summary>
     public static readonly string[] Metrics =
     [
         "successRate", "rps", "goodput", "p50Ms", "p95Ms", "p99Ms", "maxMs",
-        "goodputVsBaseline", "p95VsBaseline", "dbRowsPerRequest",
+        "goodputVsBaseline", "p95VsBaseline", "dbRowsPerRequest", "seqScansPerRequest", "peakDbConnections",
     ];
 }

@@ -159,9 +159,21 @@ internal sealed class ManifestValidator(string file, string directory, string id
             {
                 Fail($"{at}.probe", $"is '{c.Probe}'; expected one of {string.Join(", ", KnownValues.Probes)}.");
             }
+            Require(c.Sql, $"{at}.sql");
+            if (c.Probe == "explain-uses-index")
+            {
+                if (c.Tables.Count == 0)
+                {
+                    Fail($"{at}.tables", "is empty; list the tables that must not be read with a sequential scan.");
+                }
+                if (c.Parameter is not null && c.Values.Count == 0)
+                {
+                    Fail($"{at}.values", "is empty; list the parameter values to explain the query with.");
+                }
+                continue;
+            }
             Require(c.Request, $"{at}.request");
             Require(c.Parameter, $"{at}.parameter");
-            Require(c.Sql, $"{at}.sql");
             if (c.Values.Count == 0)
             {
                 Fail($"{at}.values", "is empty; list the parameter values to probe.");

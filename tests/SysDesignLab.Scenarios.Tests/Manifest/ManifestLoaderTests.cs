@@ -72,4 +72,17 @@ public sealed class ManifestLoaderTests
         File.Delete(System.IO.Path.Combine(folder.Path, "scenario.json"));
         Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
     }
+
+    [Fact]
+    public void Explain_probe_needs_the_tables_it_guards()
+    {
+        const string probe = "{ \"name\": \"plan\", \"kind\": \"right-way\", \"probe\": \"explain-uses-index\", \"sql\": \"SELECT 1\", \"where\": \"w\" }";
+        var manifest = ScenarioFolder.ValidManifest.Replace("\"criteria\": [", "\"criteria\": [" + probe + ",", StringComparison.Ordinal);
+        using var folder = new ScenarioFolder(manifest: manifest);
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Equal("check.criteria[0].tables", error.Field);
+
+        using var fixedFolder = new ScenarioFolder(manifest: manifest.Replace("\"sql\": \"SELECT 1\",", "\"sql\": \"SELECT 1\", \"tables\": [\"posts\"],", StringComparison.Ordinal));
+        Assert.Equal("explain-uses-index", ManifestLoader.Load(fixedFolder.Path).Check.Criteria[0].Probe);
+    }
 }

@@ -1,0 +1,32 @@
+using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Scenarios.Manifest;
+
+namespace SysDesignLab.Scenarios.Checks;
+
+/// <summary>
+/// The right way, for indexes: asks PostgreSQL's planner how it would run the endpoint's query on
+/// the app's database (with the indexes the learner created) and fails on a sequential scan of a
+/// listed table.
+/// </summary>
+public static class ExplainProbe
+{
+    public static async Task<CriterionResult> RunAsync(CriterionSpec criterion, PostgresDatabase database, CancellationToken cancellationToken)
+    {
+        const string expected = "no sequential scan";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var parameterSets = criterion.Parameter is null
+            ? [new Dictionary<string, object>()]
+            : criterion.Values.Select(v => new Dictionary<string, object> { [criterion.Parameter] = ProbeValue.ToSql(v) }).ToList();
+        QueryPlan? last = null;
+        foreach (var parameters in parameterSets)
+        {
+            last = await QueryPlan.ExplainAsync(connection, criterion.Sql!, parameters, cancellationToken);
+            if (!last.AvoidsSequentialScansOn(criterion.Tables))
+            {
+                var with = parameters.Count == 0 ? "" : $" (with {string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value}"))})";
+                return new CriterionResult(criterion.Name, criterion.Kind, false, expected, $"{last}{with}", criterion.Where);
+            }
+        }
+        return new CriterionResult(criterion.Name, criterion.Kind, true, expected, last?.ToString() ?? "", criterion.Where);
+    }
+}
