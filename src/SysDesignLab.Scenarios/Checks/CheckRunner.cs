@@ -22,6 +22,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var progress = callbacks.Progress;
         progress?.Report($"Building {Describe(variant)}…");
         var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
+        await environment.BuildInfrastructureAsync(scenario, cancellationToken);
 
         await using var infrastructure = new LabHost(_time);
         var server = environment.CreatePostgres(scenario);
@@ -115,7 +116,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
         cancellationToken.ThrowIfCancellationRequested();
 
-        await resources.App.StopAsync();
+        await resources.StopAppsAsync();
         var figures = new Dictionary<string, double>();
         if (database is not null && before is not null)
         {

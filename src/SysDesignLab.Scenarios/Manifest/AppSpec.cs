@@ -10,4 +10,6 @@ public sealed class AppSpec
     public string ConnectionString { get; init; } = "";
     public string Health { get; init; } = "/health";
     public string? Metrics { get; init; }
+    /// <summary>How many instances of the app run; more than one needs a loadbalancer resource in front.</summary>
+    public int Replicas { get; init; } = 1;
 }

@@ -4,7 +4,7 @@ namespace SysDesignLab.Scenarios.Manifest;
 public static class KnownValues
 {
     public static readonly string[] Tiers = ["crawling", "walking", "running", "sprinting"];
-    public static readonly string[] ResourceKinds = ["postgres"];
+    public static readonly string[] ResourceKinds = ["postgres", "loadbalancer"];
     public static readonly string[] CriterionKinds = ["performance", "correctness", "right-way"];
     public static readonly string[] Operators = [">=", "<=", ">", "<"];
     public static readonly string[] Probes = ["sql-ground-truth", "explain-uses-index"];

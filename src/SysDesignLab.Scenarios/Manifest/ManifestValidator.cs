@@ -26,6 +26,10 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
         ValidateResources(m);
         ValidateApp(m.App);
+        if (m.App!.Replicas > 1 && !m.Resources.Any(r => r.Kind == "loadbalancer"))
+        {
+            Fail("app.replicas", $"is {m.App.Replicas}, but nothing spreads requests over them: add {{ \"kind\": \"loadbalancer\", \"name\": \"lb\" }} to resources.");
+        }
         ValidateLoad(m.Load, "load", requireEndpoints: true);
         ValidateLoad(m.Check, "check", requireEndpoints: false);
         ValidateCriteria(m.Check!);
@@ -73,6 +77,10 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
         RequireFile(app!.Project, "app.project");
         RequireFile(app.Solution, "app.solution");
+        if (app.Replicas < 1)
+        {
+            Fail("app.replicas", $"is {app.Replicas}; it must be at least 1.");
+        }
         if (!app.Health.StartsWith('/'))
         {
             Fail("app.health", $"is '{app.Health}'; it must be a path starting with '/'.");

@@ -16,6 +16,9 @@ public sealed record RunState(
     int? PostgresPort,
     DateTimeOffset StartedAt)
 {
+    /// <summary>App replicas behind a load balancer (the balancer is <see cref="AppPid"/>).</summary>
+    public IReadOnlyList<int> ReplicaPids { get; init; } = [];
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static RunState? Load(string path)

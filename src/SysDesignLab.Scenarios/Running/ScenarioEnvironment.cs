@@ -44,17 +44,53 @@ public sealed class ScenarioEnvironment(LabPaths paths)
             var db = scenario.Manifest.Database!;
             database = host.Add(new PostgresDatabase(server, db.Name + databaseSuffix, $"sdlab_tpl_{db.Name}_{scenario.Number}", scenario.DatabaseScripts, progress));
         }
-        var logPath = Path.Combine(paths.Logs, $"{scenario.Id}-{variant.ToString().ToLowerInvariant()}{databaseSuffix}.log");
-        var app = new DotnetAppResource("app", assemblyPath, logPath) { HealthPath = scenario.App.Health, ExitWithLab = exitWithLab };
-        if (database is not null)
+        var replicas = new List<DotnetAppResource>();
+        for (var i = 1; i <= scenario.App.Replicas; i++)
         {
-            app.WaitsFor(database);
-            if (scenario.App.ConnectionString.Length > 0)
+            var name = scenario.App.Replicas == 1 ? "app" : $"app-{i}";
+            var logPath = Path.Combine(paths.Logs, $"{scenario.Id}-{variant.ToString().ToLowerInvariant()}{databaseSuffix}-{name}.log");
+            var app = new DotnetAppResource(name, assemblyPath, logPath) { HealthPath = scenario.App.Health, ExitWithLab = exitWithLab };
+            if (database is not null)
             {
-                app.WithEnvironment($"ConnectionStrings__{scenario.App.ConnectionString}", () => database.ConnectionString);
+                app.WaitsFor(database);
+                if (scenario.App.ConnectionString.Length > 0)
+                {
+                    app.WithEnvironment($"ConnectionStrings__{scenario.App.ConnectionString}", () => database.ConnectionString);
+                }
             }
+            replicas.Add(host.Add(app));
         }
-        host.Add(app);
-        return new ScenarioResources(database, app);
+        if (LoadBalancerSpec(scenario) is not { } balancer)
+        {
+            return new ScenarioResources(database, replicas[0], replicas);
+        }
+        var lb = new DotnetAppResource(balancer.Name, LoadBalancerAssembly, Path.Combine(paths.Logs, $"{scenario.Id}-{balancer.Name}{databaseSuffix}.log"))
+        {
+            HealthPath = "/health",
+            ExitWithLab = exitWithLab,
+        };
+        foreach (var replica in replicas)
+        {
+            lb.WaitsFor(replica);
+        }
+        lb.WithEnvironment("LoadBalancer__Destinations", () => string.Join(',', replicas.Select(r => r.BaseUrl.ToString().TrimEnd('/'))));
+        lb.WithEnvironment("LoadBalancer__Policy", () => balancer.Settings.GetValueOrDefault("policy", "RoundRobin"));
+        return new ScenarioResources(database, host.Add(lb), replicas);
+    }
+
+    private static Manifest.ResourceSpec? LoadBalancerSpec(Scenario scenario) =>
+        scenario.Manifest.Resources.FirstOrDefault(r => r.Kind == "loadbalancer");
+
+    private string LoadBalancerAssembly => Path.Combine(paths.Builds, "loadbalancer", "SysDesignLab.LoadBalancer.dll");
+
+    /// <summary>Builds the lab's load balancer when the scenario has one (once; incremental after).</summary>
+    public async Task BuildInfrastructureAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (LoadBalancerSpec(scenario) is null)
+        {
+            return;
+        }
+        var project = Path.Combine(paths.RepositoryRoot, "src", "SysDesignLab.LoadBalancer", "SysDesignLab.LoadBalancer.csproj");
+        await DotnetBuild.BuildAsync(project, Path.GetDirectoryName(LoadBalancerAssembly)!, "SysDesignLab.LoadBalancer", cancellationToken);
     }
 }

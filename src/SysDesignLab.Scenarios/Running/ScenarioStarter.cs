@@ -18,6 +18,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         NaiveSnapshot.Ensure(scenario);
         progress?.Report($"Building {(variant == AppVariant.Solution ? "the reference solution" : "your app")} ({Path.GetRelativePath(Paths.RepositoryRoot, environment.ProjectFor(scenario, variant))})…");
         var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
+        await environment.BuildInfrastructureAsync(scenario, cancellationToken);
 
         var infrastructure = new LabHost(_time);
         var host = new LabHost(_time);
@@ -39,7 +40,10 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
                 resources.App.LogPath!,
                 resources.Database?.DatabaseName,
                 server?.Port,
-                _time.GetUtcNow());
+                _time.GetUtcNow())
+            {
+                ReplicaPids = resources.Replicas.Where(r => r != resources.App).Select(r => r.ProcessId!.Value).ToList(),
+            };
             state.Save(Paths.RunState);
             return state;
         }
@@ -63,7 +67,10 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
     {
         if (RunState.Load(Paths.RunState) is { } state)
         {
-            await BackgroundProcess.StopGroupAsync(state.AppPid, TimeSpan.FromSeconds(10));
+            foreach (var pid in state.ReplicaPids.Prepend(state.AppPid))
+            {
+                await BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+            }
             RunState.Delete(Paths.RunState);
         }
     }

@@ -85,4 +85,18 @@ public sealed class ManifestLoaderTests
         using var fixedFolder = new ScenarioFolder(manifest: manifest.Replace("\"sql\": \"SELECT 1\",", "\"sql\": \"SELECT 1\", \"tables\": [\"posts\"],", StringComparison.Ordinal));
         Assert.Equal("explain-uses-index", ManifestLoader.Load(fixedFolder.Path).Check.Criteria[0].Probe);
     }
+
+    [Fact]
+    public void Replicas_without_a_load_balancer_are_rejected()
+    {
+        var manifest = ScenarioFolder.ValidManifest.Replace("\"health\": \"/health\" }", "\"health\": \"/health\", \"replicas\": 2 }", StringComparison.Ordinal);
+        using var folder = new ScenarioFolder(manifest: manifest);
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Equal("app.replicas", error.Field);
+        Assert.Contains("loadbalancer", error.Problem, StringComparison.Ordinal);
+
+        var balanced = manifest.Replace("\"resources\": [", "\"resources\": [{ \"kind\": \"loadbalancer\", \"name\": \"lb\" }, ", StringComparison.Ordinal);
+        using var balancedFolder = new ScenarioFolder(manifest: balanced);
+        Assert.Equal(2, ManifestLoader.Load(balancedFolder.Path).App.Replicas);
+    }
 }
