@@ -60,11 +60,17 @@ public static class GroundTruthProbe
         }
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            // One object answers a single-row query (GET /posts/42); an array answers a list.
+            var items = document.RootElement.ValueKind switch
             {
-                return $"expected a JSON array, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}";
+                JsonValueKind.Array => document.RootElement.EnumerateArray().ToList(),
+                JsonValueKind.Object when expected.Count == 1 => [document.RootElement],
+                _ => null,
+            };
+            if (items is null)
+            {
+                return $"expected {(expected.Count == 1 ? "a JSON object" : "a JSON array")}, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}";
             }
-            var items = document.RootElement.EnumerateArray().ToList();
             if (items.Count != expected.Count)
             {
                 return $"expected {expected.Count} items, got {items.Count}";

@@ -32,4 +32,13 @@ public sealed class GroundTruthProbeTests
     [InlineData("""[{"id":3},{"id":2}]""", "item 1 has author = (missing), the database says user0003")]
     public void Wrong_shapes_are_explained(string body, string expectedMessage) =>
         Assert.Equal(expectedMessage, GroundTruthProbe.Compare(Expected, body, ["id", "author"]));
+
+    [Fact]
+    public void A_single_object_answers_a_single_row()
+    {
+        List<Dictionary<string, string?>> one = [new() { ["id"] = "42", ["author"] = "user0042" }];
+        Assert.Null(GroundTruthProbe.Compare(one, """{"id":42,"author":"user0042"}""", ["id", "author"]));
+        Assert.Equal("item 1 has author = user0001, the database says user0042",
+            GroundTruthProbe.Compare(one, """{"id":42,"author":"user0001"}""", ["id", "author"]));
+    }
 }
