@@ -28,6 +28,9 @@ internal sealed class IntervalRecorder : IDisposable
 
     public void Record(RequestOutcome outcome, long micros) => local.Value!.Record(outcome, micros);
 
+    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late) =>
+        local.Value!.Record(outcome, correctedMicros, uncorrectedMicros, late);
+
     /// <summary>Adds everything recorded since the previous call to <paramref name="target"/>.</summary>
     public void DrainInto(IntervalTally target)
     {

@@ -7,7 +7,14 @@ internal sealed class IntervalTally
 
     private readonly long[] outcomes = new long[OutcomeCount];
 
+    /// <summary>Closed model: time from send to full response. Open model: from the intended send time.</summary>
     public LatencyHistogram Latency { get; } = new();
+
+    /// <summary>Open model only: from the actual send. Allocated on first use, so closed runs don't pay for it.</summary>
+    public LatencyHistogram? Uncorrected { get; private set; }
+
+    /// <summary>Open model: requests sent more than a millisecond after their intended time.</summary>
+    public long LateStarts { get; private set; }
 
     public long Requests { get; private set; }
 
@@ -31,6 +38,16 @@ internal sealed class IntervalTally
         Latency.Record(micros);
     }
 
+    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    {
+        Record(outcome, correctedMicros);
+        (Uncorrected ??= new LatencyHistogram()).Record(uncorrectedMicros);
+        if (late)
+        {
+            LateStarts++;
+        }
+    }
+
     public void Add(IntervalTally other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -45,7 +62,12 @@ internal sealed class IntervalTally
         }
 
         Requests += other.Requests;
+        LateStarts += other.LateStarts;
         Latency.Add(other.Latency);
+        if (other.Uncorrected is { } uncorrected)
+        {
+            (Uncorrected ??= new LatencyHistogram()).Add(uncorrected);
+        }
     }
 
     public void Reset()
@@ -57,6 +79,8 @@ internal sealed class IntervalTally
 
         Array.Clear(outcomes);
         Requests = 0;
+        LateStarts = 0;
         Latency.Reset();
+        Uncorrected?.Reset();
     }
 }

@@ -70,5 +70,8 @@ internal sealed class LatencyHistogram
             ToMs(maxMicros),
             sumMicros / 1000.0 / Count);
 
+    /// <summary>HdrHistogram's compressed V2 encoding in base64 (µs values); see <see cref="HistogramCodec"/>.</summary>
+    public string Encode() => HistogramCodec.Encode(histogram);
+
     private static double ToMs(long micros) => micros / 1000.0;
 }

@@ -17,4 +17,17 @@ public sealed record LoadResult(
     LatencySummary LatencyMs,
     ErrorCounts Errors,
     TimeSpan Measured,
-    IReadOnlyList<LoadSample> Samples);
+    IReadOnlyList<LoadSample> Samples)
+{
+    /// <summary>The generator's own CPU use over the measured part, in percent of all cores.</summary>
+    public double CpuPercent { get; init; }
+
+    /// <summary>The generator was busy enough (&gt; 85%) that it may have limited the load: numbers are suspect.</summary>
+    public bool CpuWarning => CpuPercent > CpuMeter.SuspectPercent;
+
+    /// <summary>The latencies behind <see cref="LatencyMs"/>, encoded (see <see cref="HistogramCodec"/>); null when none.</summary>
+    public string? LatencyHistogram { get; init; }
+
+    /// <summary>Open-model figures; null for a closed-model run.</summary>
+    public OpenModelResult? Open { get; init; }
+}

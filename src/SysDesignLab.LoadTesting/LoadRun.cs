@@ -1,8 +1,8 @@
 namespace SysDesignLab.LoadTesting;
 
 /// <summary>
-/// One execution of a profile: starts the virtual users, closes an interval on every
-/// <see cref="SampleSchedule"/> boundary and turns the intervals into samples and totals.
+/// One execution of a profile: starts the workers (closed-model users or open-model slots), closes an
+/// interval on every <see cref="SampleSchedule"/> boundary and turns the intervals into samples and totals.
 /// A request belongs to the interval in which it completed.
 /// </summary>
 internal sealed class LoadRun
@@ -14,7 +14,11 @@ internal sealed class LoadRun
     private readonly Action<LoadSample>? onSample;
     private readonly List<LoadSample> samples = [];
     private readonly IntervalTally measured = new();
+    private readonly CpuMeter cpu;
     private TimeSpan measuredTime;
+    private double measuredCpuSeconds;
+    private ArrivalSchedule? schedule;
+    private long endOffset;
 
     public LoadRun(LoadProfile profile, CompiledEndpoint[] endpoints, TimeProvider time, Action<LoadSample>? onSample)
     {
@@ -23,6 +27,7 @@ internal sealed class LoadRun
         this.time = time;
         this.onSample = onSample;
         picker = new WeightedPicker([.. profile.Endpoints.Select(e => e.Weight)]);
+        cpu = new CpuMeter(time);
     }
 
     public async Task<LoadResult> ExecuteAsync(Uri baseAddress, CancellationToken cancellationToken)
@@ -32,18 +37,13 @@ internal sealed class LoadRun
         using var recorder = new IntervalRecorder();
         using var stop = new CancellationTokenSource();
 
-        var users = new VirtualUser[profile.VirtualUsers];
-        for (var i = 0; i < users.Length; i++)
-        {
-            users[i] = new VirtualUser(
-                transport.ForUser(i), endpoints, picker, unchecked(profile.Seed + i), profile.RequestTimeout, recorder, time, stop.Token);
-        }
-
         var started = time.GetTimestamp();
-        var running = new Task[users.Length];
-        for (var i = 0; i < users.Length; i++)
+        var workers = CreateWorkers(transport, recorder, started, stop.Token);
+        cpu.Sample();
+        var running = new Task[workers.Length];
+        for (var i = 0; i < workers.Length; i++)
         {
-            running[i] = Task.Run(users[i].RunAsync, CancellationToken.None);
+            running[i] = Task.Run(workers[i].RunAsync, CancellationToken.None);
         }
 
         try
@@ -54,23 +54,73 @@ internal sealed class LoadRun
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(running).ConfigureAwait(false);
-            foreach (var user in users)
+            foreach (var worker in workers)
             {
-                user.Dispose();
+                worker.Dispose();
             }
         }
 
+        return BuildResult();
+    }
+
+    private IWorker[] CreateWorkers(HttpTransport transport, IntervalRecorder recorder, long started, CancellationToken stopToken)
+    {
+        if (profile.ArrivalRate is not { } rate)
+        {
+            var users = new IWorker[profile.VirtualUsers];
+            for (var i = 0; i < users.Length; i++)
+            {
+                users[i] = new VirtualUser(
+                    transport.ForUser(i), endpoints, picker, unchecked(profile.Seed + i), profile.RequestTimeout, recorder, time, stopToken);
+            }
+
+            return users;
+        }
+
+        schedule = new ArrivalSchedule(rate, profile.Arrival, profile.Seed, time.TimestampFrequency);
+        var slots = new IWorker[profile.MaxInFlight ?? profile.VirtualUsers];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new OpenUser(
+                transport.ForUser(i), endpoints, picker, schedule, started, unchecked(profile.Seed + i), profile.RequestTimeout, recorder, time, stopToken);
+        }
+
+        return slots;
+    }
+
+    private LoadResult BuildResult()
+    {
         var seconds = measuredTime.TotalSeconds;
+        var latency = measured.Latency;
+        OpenModelResult? open = null;
+        if (schedule is not null)
+        {
+            var dropped = schedule.CountUnsentDueBy(endOffset);
+            var uncorrected = measured.Uncorrected;
+            open = new OpenModelResult(
+                profile.ArrivalRate!.Value,
+                PerSecond(measured.Requests, seconds),
+                measured.LateStarts + dropped,
+                dropped,
+                uncorrected?.ToSummary() ?? LatencySummary.Zero,
+                uncorrected is { Count: > 0 } ? uncorrected.Encode() : null);
+        }
+
         return new LoadResult(
             measured.Requests,
             measured.Succeeded,
             measured.SuccessRate,
             PerSecond(measured.Requests, seconds),
             PerSecond(measured.Succeeded, seconds),
-            measured.Latency.ToSummary(),
+            latency.ToSummary(),
             measured.Errors,
             measuredTime,
-            samples.ToArray());
+            samples.ToArray())
+        {
+            CpuPercent = seconds > 0 ? Math.Round(100 * measuredCpuSeconds / seconds, 1) : 0,
+            LatencyHistogram = latency.Count > 0 ? latency.Encode() : null,
+            Open = open,
+        };
     }
 
     private async Task SampleUntilDoneAsync(IntervalRecorder recorder, long started, CancellationTokenSource stop, CancellationToken cancellationToken)
@@ -82,12 +132,14 @@ internal sealed class LoadRun
             var cancelled = !await WaitUntilAsync(started, boundary.Offset, cancellationToken).ConfigureAwait(false);
             var now = time.GetTimestamp();
             recorder.DrainInto(interval);
+            var cpuPercent = cpu.Sample();
             var final = cancelled || boundary.IsLast;
             if (final)
             {
-                // Stop before reporting so users do not keep loading the server while onSample runs;
+                // Stop before reporting so workers do not keep loading the server while onSample runs;
                 // anything they record from here on lands in buffers nobody drains.
                 await stop.CancelAsync().ConfigureAwait(false);
+                endOffset = now - started;
             }
 
             var length = time.GetElapsedTime(intervalStart, now);
@@ -96,11 +148,12 @@ internal sealed class LoadRun
             {
                 measured.Add(interval);
                 measuredTime += length;
+                measuredCpuSeconds += cpuPercent / 100 * length.TotalSeconds;
             }
 
             if (!cancelled || interval.Requests > 0)
             {
-                Publish(boundary.WarmUp, interval, length);
+                Publish(boundary.WarmUp, interval, length, cpuPercent);
             }
 
             interval.Reset();
@@ -132,7 +185,7 @@ internal sealed class LoadRun
         return !cancellationToken.IsCancellationRequested;
     }
 
-    private void Publish(bool warmUp, IntervalTally interval, TimeSpan length)
+    private void Publish(bool warmUp, IntervalTally interval, TimeSpan length, double cpuPercent)
     {
         var latency = interval.Latency;
         var sample = new LoadSample(
@@ -145,7 +198,11 @@ internal sealed class LoadRun
             latency.PercentileMs(50),
             latency.PercentileMs(95),
             latency.PercentileMs(99),
-            interval.Errors);
+            interval.Errors)
+        {
+            CpuPercent = cpuPercent,
+            LateStarts = interval.LateStarts,
+        };
         samples.Add(sample);
         onSample?.Invoke(sample);
     }

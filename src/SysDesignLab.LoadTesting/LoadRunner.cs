@@ -1,8 +1,10 @@
 namespace SysDesignLab.LoadTesting;
 
 /// <summary>
-/// Closed-model HTTP load generator: <see cref="LoadProfile.VirtualUsers"/> users each send one request,
-/// wait for the complete response, record it and immediately send the next.
+/// HTTP load generator. Closed model: <see cref="LoadProfile.VirtualUsers"/> users each send one request,
+/// wait for the complete response, record it and immediately send the next. Open model
+/// (<see cref="LoadProfile.ArrivalRate"/> set): requests start at scheduled times and latency is counted from
+/// those times (see <see cref="OpenModelResult"/>).
 /// </summary>
 /// <remarks>
 /// Does not apply <see cref="LoopbackGuard"/>: callers decide whether a remote target is allowed.
@@ -56,6 +58,16 @@ public sealed class LoadRunner
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(profile.Duration, TimeSpan.Zero, $"{nameof(profile)}.{nameof(LoadProfile.Duration)}");
         ArgumentOutOfRangeException.ThrowIfLessThan(profile.WarmUp, TimeSpan.Zero, $"{nameof(profile)}.{nameof(LoadProfile.WarmUp)}");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(profile.RequestTimeout, TimeSpan.Zero, $"{nameof(profile)}.{nameof(LoadProfile.RequestTimeout)}");
+
+        if (profile.ArrivalRate is { } rate && (!(rate > 0) || double.IsInfinity(rate)))
+        {
+            throw new ArgumentException($"The arrival rate is {rate}; it must be positive and finite.", nameof(profile));
+        }
+
+        if (profile.MaxInFlight is { } cap)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1, $"{nameof(profile)}.{nameof(LoadProfile.MaxInFlight)}");
+        }
 
         if (profile.Endpoints is null || profile.Endpoints.Count == 0)
         {

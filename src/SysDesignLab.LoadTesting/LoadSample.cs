@@ -16,4 +16,13 @@ public sealed record LoadSample(
     double P50Ms,
     double P95Ms,
     double P99Ms,
-    ErrorCounts Errors);
+    ErrorCounts Errors)
+{
+    /// <summary>The generator's own CPU use during the interval, in percent of all cores.</summary>
+    public double CpuPercent { get; init; }
+
+    public bool CpuWarning => CpuPercent > CpuMeter.SuspectPercent;
+
+    /// <summary>Open model: requests of this interval sent more than 1 ms after their intended time.</summary>
+    public long LateStarts { get; init; }
+}

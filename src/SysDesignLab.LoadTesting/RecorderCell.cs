@@ -25,6 +25,19 @@ internal sealed class RecorderCell
         }
     }
 
+    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    {
+        var token = phaser.WriterEnter();
+        try
+        {
+            active.Record(outcome, correctedMicros, uncorrectedMicros, late);
+        }
+        finally
+        {
+            phaser.WriterExit(token);
+        }
+    }
+
     /// <summary>Moves everything recorded since the previous call into <paramref name="target"/>.</summary>
     public void DrainInto(IntervalTally target)
     {

@@ -19,6 +19,22 @@ public sealed class KestrelFixture : IAsyncLifetime
     /// <summary>Ids seen by /items/{id} in arrival order, to check what the load generator actually sent.</summary>
     public ConcurrentQueue<int> ItemIds { get; } = [];
 
+    private long stallUntilTicks;
+    private int stallCountdown = -1;
+
+    /// <summary>
+    /// Makes /stall hold every request, for <paramref name="stall"/>, starting when the
+    /// <paramref name="afterRequests"/>-th request arrives: the whole server freezes once, like a GC pause.
+    /// </summary>
+    public void ArmStall(int afterRequests, TimeSpan stall)
+    {
+        StallLength = stall;
+        Volatile.Write(ref stallUntilTicks, 0);
+        Volatile.Write(ref stallCountdown, afterRequests);
+    }
+
+    private TimeSpan StallLength { get; set; }
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,6 +58,21 @@ public sealed class KestrelFixture : IAsyncLifetime
             return Results.Ok();
         });
         app.MapGet("/abort", (HttpContext context) => context.Abort());
+        app.MapGet("/stall", async () =>
+        {
+            if (Interlocked.Decrement(ref stallCountdown) == 0)
+            {
+                Volatile.Write(ref stallUntilTicks, Environment.TickCount64 + (long)StallLength.TotalMilliseconds);
+            }
+
+            var remaining = Volatile.Read(ref stallUntilTicks) - Environment.TickCount64;
+            if (remaining > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(remaining));
+            }
+
+            return "ok";
+        });
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
