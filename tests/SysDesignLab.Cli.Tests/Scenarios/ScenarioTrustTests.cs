@@ -11,6 +11,7 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 /// (Category=Scenario) so nothing else competes for the CPU while they measure.
 /// </summary>
 [Trait("Category", "Scenario")]
+[Collection(ScenarioChecksCollection.Name)]
 public sealed class ScenarioTrustTests(ITestOutputHelper output)
 {
     public static TheoryData<string> ScenarioIds()

@@ -1,0 +1,52 @@
+namespace SysDesignLab.Cli.Tests;
+
+/// <summary>
+/// A throwaway copy of the parts of the repository a scenario needs, so a test can edit the app
+/// like a learner would without touching the real one.
+/// </summary>
+internal sealed class RepositoryCopy : IDisposable
+{
+    public RepositoryCopy(string scenarioId)
+    {
+        var root = SdlabProcess.RepoRoot;
+        foreach (var file in new[] { "SysDesignLab.slnx", "global.json", "Directory.Build.props", "Directory.Packages.props" })
+        {
+            File.Copy(Path.Combine(root, file), Path.Combine(Root, file));
+        }
+        foreach (var project in new[] { "SysDesignLab.ScenarioKit", "SysDesignLab.LoadBalancer" })
+        {
+            CopySources(Path.Combine(root, "src", project), Path.Combine(Root, "src", project));
+        }
+        CopySources(Path.Combine(root, "scenarios", scenarioId), Path.Combine(Root, "scenarios", scenarioId));
+        ScenarioDirectory = Path.Combine(Root, "scenarios", scenarioId);
+    }
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("sdlab-repo-").FullName;
+    public string ScenarioDirectory { get; }
+
+    /// <summary>Replaces text in a file of the scenario, failing loudly if the text is not there.</summary>
+    public void Edit(string relativePath, string find, string replace)
+    {
+        var path = Path.Combine(ScenarioDirectory, relativePath);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+    }
+
+    private static void CopySources(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" || p.StartsWith('.')))
+            {
+                continue;
+            }
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
