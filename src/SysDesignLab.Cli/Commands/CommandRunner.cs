@@ -49,6 +49,34 @@ public static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// For commands that also work outside a lab checkout (e.g. <c>sdlab load --url</c>): the same
+    /// messages and exit codes, without looking for the repository.
+    /// </summary>
+    public static async Task<int> RunStandaloneAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Ui.Warn("Interrupted.");
+            return 130;
+        }
+        catch (LabException e)
+        {
+            Ui.Error(e.Message);
+            return Error;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var log = WriteCrashLog(null, e);
+            Ui.Error($"Unexpected error: {e.Message}\nDetails were written to {log}. Please report it with that file.");
+            return Error;
+        }
+    }
+
     private static string WriteCrashLog(LabContext? context, Exception e)
     {
         var folder = context?.Paths.Logs ?? Path.GetTempPath();

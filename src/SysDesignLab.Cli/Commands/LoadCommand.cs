@@ -2,7 +2,6 @@ using System.CommandLine;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.LoadTesting;
 using SysDesignLab.Orchestration;
-using SysDesignLab.Scenarios.Manifest;
 using SysDesignLab.Scenarios.Running;
 
 namespace SysDesignLab.Cli.Commands;
@@ -11,44 +10,89 @@ public static class LoadCommand
 {
     public static Command Create()
     {
-        var scenario = Arguments.Scenario();
-        var users = new Option<int?>("--users", "-c") { Description = "Virtual users (default: the scenario's profile)." };
-        var duration = new Option<string?>("--duration", "-d") { Description = "How long to load, e.g. 30s (default: the scenario's profile)." };
-        var command = new Command("load", "Run the scenario's load profile against the running app, with a live line per second.")
+        var o = new LoadOptions();
+        var command = new Command("load", "Load the running scenario's app (or any loopback --url) with a live line per second; closed model by default, open with --rate.");
+        foreach (var symbol in o.All())
         {
-            scenario, users, duration,
-        };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
+            switch (symbol)
+            {
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+            }
+        }
+        command.SetAction((parse, ct) =>
         {
-            var found = lab.Catalog.Find(parse.GetValue(scenario)!);
-            var state = ScenarioStarter.Running(lab.Paths);
-            if (state is null || state.Scenario != found.Id)
+            if (LoadProcess.ShouldRelaunch)
             {
-                throw new LabException($"{found.Id} is not running{(state is null ? "" : $" ({state.Scenario} is)")}. Start it first: ./sdlab start {found.Number}");
+                return LoadProcess.RelaunchAsync(ct);
             }
-            var profile = found.LoadProfile;
-            if (parse.GetValue(users) is { } u)
+            var scenario = parse.GetValue(o.Scenario);
+            var url = parse.GetValue(o.Url);
+            if ((scenario is null) == (url is null))
             {
-                profile = profile with { VirtualUsers = u > 0 ? u : throw new LabException("--users must be at least 1.") };
+                Ui.Error("Give either a scenario (sdlab load 01) or a target (sdlab load --url http://127.0.0.1:5000/), not both.");
+                return Task.FromResult(CommandRunner.Error);
             }
-            if (parse.GetValue(duration) is { } d)
-            {
-                profile = profile with
-                {
-                    Duration = DurationParser.TryParse(d, out var parsed) && parsed > TimeSpan.Zero
-                        ? parsed
-                        : throw new LabException($"--duration '{d}' is not a duration; write it like 30s or 2m."),
-                };
-            }
-            var target = new Uri(state.AppUrl);
-            LoopbackGuard.EnsureAllowed(target, allowRemote: false);
-            Ui.Step($"{profile.VirtualUsers} users for {profile.Duration.TotalSeconds:0} s (+{profile.WarmUp.TotalSeconds:0} s warm-up) against {state.AppUrl} — Ctrl-C stops early.");
-            LoadLine.Header();
-            var result = await new LoadRunner(lab.Time).RunAsync(target, profile, sample => LoadLine.Print("load", sample), token);
-            LoadLine.Summary(result);
-            Ui.Info($"Read scenarios/{found.Id}/SCENARIO.md for what these numbers mean; `./sdlab check {found.Number}` measures your fix.");
-            return CommandRunner.Ok;
-        }, ct));
+            return url is not null
+                ? CommandRunner.RunStandaloneAsync(token => RunUrlAsync(parse, o, url, token), ct)
+                : CommandRunner.RunAsync((lab, token) => RunScenarioAsync(parse, o, lab, scenario!, token), ct);
+        });
         return command;
+    }
+
+    private static Task<int> RunUrlAsync(ParseResult parse, LoadOptions o, string url, CancellationToken token)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new LabException($"--url '{url}' is not an absolute http:// or https:// URL.");
+        }
+        try
+        {
+            LoopbackGuard.EnsureAllowed(target, parse.GetValue(o.AllowRemote));
+        }
+        catch (LoadTargetException e)
+        {
+            throw new LabException(e.Message);
+        }
+        var thresholds = o.ParseThresholds(parse);
+        var profile = o.Apply(parse, new LoadProfile
+        {
+            VirtualUsers = 100,
+            Duration = TimeSpan.FromSeconds(10),
+            Endpoints = [new EndpointSpec { Name = "url", Path = target.PathAndQuery }],
+        });
+        var origin = new Uri(target.GetLeftPart(UriPartial.Authority));
+        Ui.Step($"{Describe(profile)} against {target} — Ctrl-C stops early.");
+        return new LoadSession(TimeProvider.System, thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson)).RunAsync(origin, profile, token);
+    }
+
+    private static async Task<int> RunScenarioAsync(ParseResult parse, LoadOptions o, LabContext lab, string scenario, CancellationToken token)
+    {
+        var found = lab.Catalog.Find(scenario);
+        var state = ScenarioStarter.Running(lab.Paths);
+        if (state is null || state.Scenario != found.Id)
+        {
+            throw new LabException($"{found.Id} is not running{(state is null ? "" : $" ({state.Scenario} is)")}. Start it first: ./sdlab start {found.Number}");
+        }
+        var thresholds = o.ParseThresholds(parse);
+        var profile = o.Apply(parse, found.LoadProfile);
+        var target = new Uri(state.AppUrl);
+        LoopbackGuard.EnsureAllowed(target, allowRemote: false);
+        Ui.Step($"{Describe(profile)} against {state.AppUrl} — Ctrl-C stops early.");
+        var code = await new LoadSession(lab.Time, thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson)).RunAsync(target, profile, token);
+        Ui.Info($"Read scenarios/{found.Id}/SCENARIO.md for what these numbers mean; `./sdlab check {found.Number}` measures your fix.");
+        return code;
+    }
+
+    private static string Describe(LoadProfile p)
+    {
+        var load = p.ArrivalRate is { } rate
+            ? $"{rate:0.#} req/s ({p.Arrival.ToString().ToLowerInvariant()}) over {p.VirtualUsers} connections"
+            : $"{p.VirtualUsers} users";
+        return $"{load} for {p.Duration.TotalSeconds:0.#} s (+{p.WarmUp.TotalSeconds:0.#} s warm-up)";
     }
 }

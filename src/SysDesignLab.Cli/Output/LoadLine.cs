@@ -12,7 +12,8 @@ public static class LoadLine
 
     public static void Print(string label, LoadSample s)
     {
-        var phase = s.WarmUp ? "[grey]warm-up[/]" : "";
+        // The generator's own CPU: above ~85% it may be the bottleneck, so say so on the line it affects.
+        var phase = (s.WarmUp ? "[grey]warm-up[/]" : "") + (s.CpuWarning ? $" [yellow]generator cpu {s.CpuPercent:0}%: numbers suspect[/]" : "");
         if (s.Requests == 0)
         {
             // Nothing completed this second: every user is still waiting for an answer.
@@ -36,6 +37,17 @@ public static class LoadLine
             r.Goodput.ToString("0.0", CultureInfo.InvariantCulture),
             Ms(r.LatencyMs.P50).Trim(), Ms(r.LatencyMs.P95).Trim(), Ms(r.LatencyMs.P99).Trim(), Ms(r.LatencyMs.Max).Trim());
         AnsiConsole.Write(table);
+        if (r.Open is { } open)
+        {
+            var u = open.UncorrectedLatencyMs;
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"Open model: target {open.TargetRate:0.#} req/s, achieved {open.AchievedRate:0.#} req/s; late starts {open.LateStarts:#,0} (dropped {open.Dropped:#,0}). "
+                + $"Latency above counts from the intended send time; from the actual send: p50 {Ms(u.P50).Trim()}, p95 {Ms(u.P95).Trim()}, p99 {Ms(u.P99).Trim()}, max {Ms(u.Max).Trim()}."));
+        }
+        if (r.CpuWarning)
+        {
+            AnsiConsole.MarkupLine($"[yellow]![/] The generator used {r.CpuPercent:0}% of the CPU: it may have been the bottleneck, so treat these numbers as suspect.");
+        }
         var e = r.Errors;
         if (e.Total > 0)
         {

@@ -1,0 +1,72 @@
+"""Medians and ratios of bench/run.sh's results.tsv, as Markdown (or --capacity: our median A req/s)."""
+import csv
+import re
+import statistics
+import sys
+from collections import defaultdict
+
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))
+by = defaultdict(list)
+for row in rows:
+    by[(row["case"], row["tool"])].append(row)
+
+
+def med(case, tool, field):
+    values = [float(r[field]) for r in by[(case, tool)] if r[field] != "nan"]
+    return statistics.median(values) if values else float("nan")
+
+
+def extra(case, tool, key):
+    values = []
+    for r in by[(case, tool)]:
+        m = re.search(rf"\b{key}=([\d.]+)", r["extra"])
+        if m:
+            values.append(float(m.group(1)))
+    return statistics.median(values) if values else float("nan")
+
+
+if "--capacity" in sys.argv:
+    print(round(med("A", "sdlab", "rps")))
+    sys.exit()
+
+n = len(by[("A", "sdlab")])
+print(f"Medians of {n} runs each.\n")
+print("A: trivial endpoint, 100 connections\n")
+print("| tool | req/s | p50 ms | p99 ms | our generator's CPU |")
+print("|---|---:|---:|---:|---:|")
+for tool in ["sdlab", "sdlab-no-inline", "wrk-t1", "wrk-t2", "autocannon"]:
+    cpu = extra("A", tool, "cpu") if tool.startswith("sdlab") else float("nan")
+    print(f"| {tool} | {med('A', tool, 'rps'):.0f} | {med('A', tool, 'p50'):.2f} | {med('A', tool, 'p99'):.2f} | "
+          + (f"{cpu:.0f}%" if cpu == cpu else "") + " |")
+ours = med("A", "sdlab", "rps")
+print(f"\nours / wrk -t1 = {ours / med('A', 'wrk-t1', 'rps'):.2f}× (target ≥ 0.85×); "
+      f"ours / wrk -t2 = {ours / med('A', 'wrk-t2', 'rps'):.2f}×; "
+      f"ours / autocannon = {ours / med('A', 'autocannon', 'rps'):.2f}× (target ≥ 1.3×); "
+      f"as shipped (own process, inline completions) / without inline completions = {ours / med('A', 'sdlab-no-inline', 'rps'):.2f}×\n")
+
+print("B: /slow (20 ms server delay), 100 connections\n")
+print("| tool | req/s | p50 ms | p99 ms |")
+print("|---|---:|---:|---:|")
+for tool in ["sdlab", "wrk-t2", "autocannon"]:
+    print(f"| {tool} | {med('B', tool, 'rps'):.0f} | {med('B', tool, 'p50'):.2f} | {med('B', tool, 'p99'):.2f} |")
+w = "wrk-t2"
+print(f"\nours − wrk: p50 {med('B', 'sdlab', 'p50') - med('B', w, 'p50'):+.2f} ms (target ±1), "
+      f"p99 {med('B', 'sdlab', 'p99') - med('B', w, 'p99'):+.2f} ms (target ±2), "
+      f"req/s {100 * (med('B', 'sdlab', 'rps') / med('B', w, 'rps') - 1):+.1f}% (target ±2%)\n")
+
+target = extra("C", "sdlab-open", "target")
+print(f"C: open model at {target:.0f} req/s (50% of capacity), server stopped (SIGSTOP) for 1 s mid-run\n")
+print("| repeat | corrected p99 ms | corrected max ms | uncorrected p99 ms | uncorrected max ms | late starts |")
+print("|---|---:|---:|---:|---:|---:|")
+for r in by[("C", "sdlab-open")]:
+    get = lambda k: re.search(rf"\b{k}=([\d.]+)", r["extra"]).group(1) if re.search(rf"\b{k}=", r["extra"]) else "nan"
+    print(f"| {r['repeat']} | {float(r['p99']):.0f} | {float(r['max']):.0f} | {float(get('up99')):.1f} | {float(get('umax')):.0f} | {get('late')} |")
+print(f"\nmedian corrected p99 {med('C', 'sdlab-open', 'p99'):.0f} ms (target ≥ 1000), "
+      f"median uncorrected p99 {extra('C', 'sdlab-open', 'up99'):.1f} ms (target: well below)\n")
+
+achieved = extra("D", "sdlab-open", "achieved")
+print("D: open model without a pause, same rate\n")
+print(f"target {target:.0f} req/s, median achieved {achieved:.1f} req/s = {100 * (achieved / target - 1):+.2f}% (target ±1%); "
+      f"median late starts {extra('D', 'sdlab-open', 'late'):.0f}; corrected p50/p99 "
+      f"{med('D', 'sdlab-open', 'p50'):.2f}/{med('D', 'sdlab-open', 'p99'):.2f} ms, uncorrected p50/p99 "
+      f"{extra('D', 'sdlab-open', 'up50'):.2f}/{extra('D', 'sdlab-open', 'up99'):.2f} ms")

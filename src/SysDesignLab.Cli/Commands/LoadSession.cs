@@ -1,0 +1,59 @@
+using SysDesignLab.Cli.Output;
+using SysDesignLab.LoadTesting;
+using SysDesignLab.Orchestration;
+
+namespace SysDesignLab.Cli.Commands;
+
+/// <summary>One <c>sdlab load</c> run: live lines, optional NDJSON and JSON files, thresholds and the exit code.</summary>
+public sealed class LoadSession(TimeProvider time, IReadOnlyList<Threshold> thresholds, string? jsonPath, string? ndjsonPath)
+{
+    public async Task<int> RunAsync(Uri target, LoadProfile profile, CancellationToken cancellationToken)
+    {
+        using var ndjson = ndjsonPath is null ? null : Create(ndjsonPath);
+        LoadLine.Header();
+        var result = await new LoadRunner(time).RunAsync(target, profile, sample =>
+        {
+            LoadLine.Print("load", sample);
+            if (ndjson is not null)
+            {
+                LoadReport.WriteSampleLine(ndjson, sample);
+                ndjson.Flush();
+            }
+        }, cancellationToken);
+        LoadLine.Summary(result);
+
+        var results = ThresholdEvaluator.EvaluateAll(thresholds, LoadMetrics.From(result));
+        if (jsonPath is not null)
+        {
+            using var json = Create(jsonPath);
+            LoadReport.WriteResult(json, result, thresholds.Count > 0 ? results : null);
+        }
+        foreach (var r in results)
+        {
+            var line = $"{r.Threshold.Text}: expected {r.Expected}, actual {r.ActualText}";
+            if (r.Passed)
+            {
+                Ui.Success(line);
+            }
+            else
+            {
+                Ui.Error($"threshold failed: {line}");
+            }
+        }
+        return results.All(r => r.Passed) ? CommandRunner.Ok : CommandRunner.Failed;
+    }
+
+    private static FileStream Create(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LabException($"Cannot write '{path}': {e.Message}");
+        }
+    }
+}
