@@ -70,7 +70,9 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
     private async Task<LoadFigures> BaselineAsync(Scenario scenario, AppVariant variant, string assembly, PostgresServer? server, CheckCallbacks callbacks, CancellationToken cancellationToken)
     {
         var snapshot = NaiveSnapshot.Ensure(scenario);
-        var hash = SourceHash.Compute(snapshot);
+        // Same naive code under the same check profile: a changed profile (more users, longer) needs a new baseline.
+        var profile = System.Text.Json.JsonSerializer.Serialize(scenario.CheckProfile);
+        var hash = SourceHash.Compute(snapshot) + "+" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(profile)))[..16];
         if (store?.GetBaseline(scenario.Id, hash) is { } saved)
         {
             callbacks.Progress?.Report($"Naive baseline on this machine (measured {saved.MeasuredAt:yyyy-MM-dd HH:mm}): {saved.Goodput:0.0} successful req/s, p95 {saved.P95Ms:0} ms.");
