@@ -11,12 +11,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 have_postgres() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1
 }
-if ! have_postgres || ! command -v git >/dev/null 2>&1; then
-  echo "› Installing PostgreSQL and git from apt…"
+# The web lab's browser tests drive Debian's Chromium through Playwright (no browser download).
+if ! have_postgres || ! command -v git >/dev/null 2>&1 || [[ ! -x /usr/bin/chromium ]]; then
+  echo "› Installing PostgreSQL, git and Chromium from apt…"
   sudo_cmd=""
   if [[ $(id -u) -ne 0 ]]; then sudo_cmd="sudo -n"; fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql git >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql git chromium >/dev/null
 fi
 
 results="$root/.sdlab/test-results"

@@ -19,6 +19,8 @@ var root = new RootCommand("SysDesign Lab: run a real broken system, load it, fi
     ResetCommand.Create(),
     StatusCommand.Create(),
     StopCommand.Create(),
+    WebCommand.Create(),
+    ReportCommand.Create(),
     DoctorCommand.Create(),
 };
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SysDesignLab.Cli.Output;
-using SysDesignLab.Orchestration.Processes;
-using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Web.Solution;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -23,22 +22,9 @@ public static class SolutionCommand
                 return CommandRunner.Failed;
             }
             lab.Store.MarkSolutionRevealed(found.Id);
-            var workspace = Directory.CreateTempSubdirectory("sdlab-diff-");
-            try
-            {
-                // Diff copies of the sources only, so bin/ and obj/ never show up.
-                NaiveSnapshot.CopySources(found.AppDirectory, Path.Combine(workspace.FullName, "your-app"));
-                NaiveSnapshot.CopySources(found.SolutionDirectory, Path.Combine(workspace.FullName, "solution"));
-                var diff = await ProcessRunner.RunAsync("git",
-                    ["diff", "--no-index", "--color=" + (AnsiConsole.Profile.Capabilities.Ansi ? "always" : "never"), "--", "your-app", "solution"],
-                    workingDirectory: workspace.FullName, cancellationToken: token);
-                AnsiConsole.MarkupLine($"[bold]Reference solution of {Markup.Escape(found.Id)}[/]: what changes from your app (−) to the solution (+). The comments explain why.");
-                Console.Out.Write(diff.StandardOutput.Length > 0 ? diff.StandardOutput : "(your app is identical to the solution)\n");
-            }
-            finally
-            {
-                workspace.Delete(recursive: true);
-            }
+            var diff = await SolutionDiff.CreateAsync(found, AnsiConsole.Profile.Capabilities.Ansi, token);
+            AnsiConsole.MarkupLine($"[bold]Reference solution of {Markup.Escape(found.Id)}[/]: what changes from your app (−) to the solution (+). The comments explain why.");
+            Console.Out.Write(diff);
             AnsiConsole.MarkupLine($"Run it: [bold]./sdlab check {Markup.Escape(found.Number)} --solution[/]; the full code is in {Markup.Escape(Path.GetRelativePath(lab.Paths.RepositoryRoot, found.SolutionDirectory))}/");
             return CommandRunner.Ok;
         }, ct));

@@ -1,7 +1,11 @@
 using System.CommandLine;
+using System.Reflection;
 using Spectre.Console;
 using SysDesignLab.Cli.Output;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Web.Hosting;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -11,9 +15,11 @@ public static class StartCommand
     {
         var scenario = Arguments.Scenario();
         var solution = Arguments.Solution("Start");
-        var command = new Command("start", "Start a scenario in the background: its database (fresh data) and the app. Returns when ready.")
+        var webPort = WebCommand.Port();
+        var noWeb = new Option<bool>("--no-web") { Description = "Do not start the web lab." };
+        var command = new Command("start", "Start a scenario in the background: its database (fresh data), the app and the web lab. Returns when ready.")
         {
-            scenario, solution,
+            scenario, solution, webPort, noWeb,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
         {
@@ -32,9 +38,27 @@ public static class StartCommand
                 AnsiConsole.MarkupLine($"  postgres  {Markup.Escape($"psql -h 127.0.0.1 -p {port} -U sdlab {state.Database}")}");
             }
             AnsiConsole.MarkupLine($"  app log   {Markup.Escape(state.AppLog)}");
+            if (!parse.GetValue(noWeb))
+            {
+                await StartWebAsync(lab, found, parse.GetValue(webPort), token);
+            }
             AnsiConsole.MarkupLine($"Next: [bold]./sdlab load {Markup.Escape(found.Number)}[/] to put {found.LoadProfile.VirtualUsers} users on it; [bold]./sdlab stop[/] when done.");
             return CommandRunner.Ok;
         }, ct));
         return command;
+    }
+
+    // The scenario is up either way: a web lab that cannot start is a warning, not a failed start.
+    private static async Task StartWebAsync(LabContext lab, Scenario found, int port, CancellationToken token)
+    {
+        try
+        {
+            var web = await WebLabProcess.EnsureAsync(lab.Paths, Assembly.GetEntryAssembly()!.Location, port, token);
+            AnsiConsole.MarkupLine($"  web lab   [link]{Markup.Escape(web.Url)}scenarios/{Markup.Escape(found.Id)}[/]   (the guide, controls and live charts)");
+        }
+        catch (LabException e)
+        {
+            Ui.Warn($"The web lab did not start: {e.Message}");
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
 using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Orchestration.Processes;
 using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Web.Hosting;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -33,6 +35,11 @@ public static class StatusCommand
             table.AddRow("postgres",
                 postgres?.IsRunning == true ? "[green]running[/]" : "[grey]stopped[/]",
                 Markup.Escape(postgres is null ? "not installed (./sdlab doctor)" : postgres.DataDirectory));
+            var web = WebLabState.Load(WebLabState.PathIn(lab.Paths.StateRoot));
+            var webRunning = web is not null && BackgroundProcess.IsAlive(web.Pid);
+            table.AddRow("web lab",
+                webRunning ? "[green]running[/]" : "[grey]stopped[/]",
+                Markup.Escape(webRunning ? $"{web!.Url}  pid {web.Pid}" : "sdlab web, or sdlab start"));
             AnsiConsole.Write(table);
             return Task.FromResult(CommandRunner.Ok);
         }, ct));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Web.Hosting;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -8,9 +9,13 @@ public static class StopCommand
 {
     public static Command Create()
     {
-        var command = new Command("stop", "Stop everything the lab started: the app and PostgreSQL.");
+        var command = new Command("stop", "Stop everything the lab started: the web lab, the app and PostgreSQL.");
         command.SetAction((_, ct) => CommandRunner.RunAsync(async (lab, _) =>
         {
+            if (await WebLabProcess.StopAsync(lab.Paths) is { } web)
+            {
+                Ui.Step($"Stopped the web lab (pid {web.Pid}, {web.Url}).");
+            }
             await new ScenarioStarter(lab.Environment, lab.Time).StopAllAsync(Ui.Steps);
             Ui.Success("The lab is stopped; nothing of it is running.");
             return CommandRunner.Ok;

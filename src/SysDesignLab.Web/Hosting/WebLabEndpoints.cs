@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios;
+using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Web.Catalog;
+using SysDesignLab.Web.Live;
+using SysDesignLab.Web.Reports;
+using SysDesignLab.Web.ScenarioPage;
+using SysDesignLab.Web.Solution;
+
+namespace SysDesignLab.Web.Hosting;
+
+/// <summary>The web lab's routes: pages, the live stream, and one POST per button.</summary>
+public static class WebLabEndpoints
+{
+    public static IEndpointRouteBuilder MapWebLab(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/assets/{**path}", (string path) => StaticAssets.Serve(path));
+        app.MapGet("/", (WebLabContext lab) =>
+            Results.Content(CatalogPage.Render(lab.Catalog.All(), lab.Store.GetAll()), "text/html; charset=utf-8"));
+        app.MapGet("/scenarios/{id}", async (string id, WebLabContext lab, LabJobs jobs, CancellationToken ct) =>
+        {
+            var scenario = lab.Catalog.Find(id);
+            var guide = File.Exists(scenario.GuidePath) ? GuideRenderer.Render(await File.ReadAllTextAsync(scenario.GuidePath, ct)) : "<p>This scenario has no SCENARIO.md.</p>";
+            var environment = await EnvironmentView.RenderAsync(scenario, lab.Paths, ct);
+            var report = ReportView.Render(ReportData.From(scenario.Id, scenario.Title, lab.Store.GetAttempts(scenario.Id)));
+            return Results.Content(ScenarioPageView.Render(scenario, lab.Store.Get(scenario.Id), guide, environment, report, jobs.Current), "text/html; charset=utf-8");
+        });
+        app.MapGet("/scenarios/{id}/report", (string id, WebLabContext lab) =>
+        {
+            var scenario = lab.Catalog.Find(id);
+            var data = ReportData.From(scenario.Id, $"{scenario.Number} · {scenario.Title}", lab.Store.GetAttempts(scenario.Id));
+            return Results.Content(ReportDocument.Render(data, lab.Time.GetUtcNow()), "text/html; charset=utf-8");
+        });
+        app.MapGet("/api/status", (LabJobs jobs) => Results.Json(new { busy = jobs.Current, last = jobs.Last }));
+        app.MapGet("/api/events", (HttpContext context, LiveHub hub, LabJobs jobs) => SseEndpoint.StreamAsync(context, hub, jobs));
+
+        var api = app.MapGroup("/api/scenarios/{id}");
+        api.MapPost("/start", (string id, string? variant, WebLabContext lab, LabJobs jobs, LabActions actions) =>
+            Job(jobs, "start", lab.Catalog.Find(id), (s, ct) => actions.StartAsync(s, Variant(variant), ct)));
+        api.MapPost("/stop", (string id, WebLabContext lab, LabJobs jobs, LabActions actions) =>
+            Job(jobs, "stop", lab.Catalog.Find(id), (_, _) => actions.StopAsync()));
+        api.MapPost("/load", (string id, int? seconds, int? users, WebLabContext lab, LabJobs jobs, LabActions actions) =>
+            Job(jobs, "load", lab.Catalog.Find(id), (s, ct) => actions.LoadAsync(s, seconds, users, ct)));
+        api.MapPost("/check", (string id, string? variant, WebLabContext lab, LabJobs jobs, LabActions actions) =>
+            Job(jobs, "check", lab.Catalog.Find(id), (s, ct) => actions.CheckAsync(s, Variant(variant), ct)));
+        api.MapPost("/reset", (string id, WebLabContext lab, LabJobs jobs, LabActions actions) =>
+            Job(jobs, "reset", lab.Catalog.Find(id), (s, _) => actions.ResetAsync(s)));
+        api.MapPost("/cancel", (LabJobs jobs) =>
+        {
+            jobs.Cancel();
+            return Results.Accepted();
+        });
+        api.MapPost("/hint", (string id, WebLabContext lab) =>
+        {
+            var scenario = lab.Catalog.Find(id);
+            if (lab.Store.RevealNextHint(scenario.Id, scenario.Hints.Count) is not { } index)
+            {
+                return Results.Json(new { text = "This scenario has no hints." });
+            }
+            var more = index + 1 < scenario.Hints.Count ? "Press again for the next hint." : "That was the last hint.";
+            return Results.Json(new { text = $"Hint {index + 1} of {scenario.Hints.Count}: {scenario.Hints[index]}\n\n{more}" });
+        });
+        api.MapPost("/solution", async (string id, WebLabContext lab, CancellationToken ct) =>
+        {
+            var scenario = lab.Catalog.Find(id);
+            if (lab.Store.Get(scenario.Id).Attempts == 0)
+            {
+                return Results.Json(new { text = "Not yet: the solution unlocks after your first check of your own app." }, statusCode: StatusCodes.Status409Conflict);
+            }
+            lab.Store.MarkSolutionRevealed(scenario.Id);
+            var diff = await SolutionDiff.CreateAsync(scenario, colour: false, ct);
+            return Results.Json(new { text = $"The reference fix, from your app (-) to the solution (+):\n\n{diff}" });
+        });
+        return app;
+    }
+
+    private static AppVariant Variant(string? value) => value == "solution" ? AppVariant.Solution : AppVariant.Learner;
+
+    private static IResult Job(LabJobs jobs, string name, Scenario scenario, Func<Scenario, CancellationToken, Task<string>> work) =>
+        jobs.TryStart(name, ct => work(scenario, ct))
+            ? Results.Accepted()
+            : Results.Json(new { text = $"Wait: {jobs.Current} is still running (or press Cancel)." }, statusCode: StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,95 @@
+using SysDesignLab.LoadTesting;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios;
+using SysDesignLab.Scenarios.Checks;
+using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Web.Hosting;
+using SysDesignLab.Web.Metrics;
+
+namespace SysDesignLab.Web.Live;
+
+/// <summary>
+/// The page's buttons. Each calls the same code as the matching sdlab command (ScenarioStarter,
+/// LoadRunner, CheckRunner, ProgressStore) and streams what it does to the dashboard.
+/// </summary>
+public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper scraper)
+{
+    private IProgress<string> Steps => new HubProgress(hub);
+
+    public async Task<string> StartAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
+    {
+        var state = await new ScenarioStarter(lab.Environment, lab.Time).StartAsync(scenario, variant, Steps, cancellationToken);
+        return $"{scenario.Id} is running at {state.AppUrl}.";
+    }
+
+    public async Task<string> StopAsync()
+    {
+        await new ScenarioStarter(lab.Environment, lab.Time).StopAllAsync(Steps);
+        return "The app and PostgreSQL are stopped.";
+    }
+
+    public async Task<string> LoadAsync(Scenario scenario, int? seconds, int? users, CancellationToken cancellationToken)
+    {
+        var state = ScenarioStarter.Running(lab.Paths);
+        if (state is null || state.Scenario != scenario.Id)
+        {
+            throw new LabException($"{scenario.Id} is not running{(state is null ? "" : $" ({state.Scenario} is)")}. Press Start first.");
+        }
+        var profile = scenario.LoadProfile;
+        if (seconds is { } s)
+        {
+            profile = profile with { Duration = TimeSpan.FromSeconds(Math.Clamp(s, 1, 600)) };
+        }
+        if (users is { } u)
+        {
+            profile = profile with { VirtualUsers = Math.Clamp(u, 1, 2000) };
+        }
+        var target = new Uri(state.AppUrl);
+        LoopbackGuard.EnsureAllowed(target, allowRemote: false);
+        hub.Publish("progress", new { text = $"{profile.VirtualUsers} users for {profile.Duration.TotalSeconds:0} s (+{profile.WarmUp.TotalSeconds:0} s warm-up) against {state.AppUrl}" });
+        await using var sampler = new ServerSampler(scraper, hub, lab.Time);
+        sampler.Watch("load", MetricsUrl(scenario, target));
+        var result = await new LoadRunner(lab.Time).RunAsync(target, profile, sample => hub.Publish("sample", SampleView.From("load", sample)), cancellationToken);
+        var figures = LoadFigures.From(result);
+        return $"Load done: {figures.Requests:#,0} requests, {figures.SuccessRate * 100:0.0}% success, {figures.Rps:0.0} req/s, p95 {figures.LatencyMs.P95:0} ms.";
+    }
+
+    public async Task<string> CheckAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
+    {
+        NaiveSnapshot.Ensure(scenario);
+        await using var sampler = new ServerSampler(scraper, hub, lab.Time);
+        var callbacks = new CheckCallbacks(
+            Steps,
+            (run, sample) => hub.Publish("sample", SampleView.From(run, sample)),
+            (run, app) => sampler.Watch(run, MetricsUrl(scenario, app)));
+        var report = await new CheckRunner(lab.Environment, lab.Store, lab.Time).RunAsync(scenario, variant, callbacks, cancellationToken);
+        // Only the learner's own app makes an attempt, exactly as `sdlab check` records it.
+        if (variant == AppVariant.Learner)
+        {
+            lab.Store.RecordAttempt(scenario.Id, report.Passed, report.ToJson());
+        }
+        var failed = report.Criteria.Count(c => !c.Passed);
+        return report.Passed
+            ? $"PASSED: every criterion holds ({report.DurationSeconds:0} s)."
+            : $"FAILED: {failed} of {report.Criteria.Count} criteria. The verdict is in the attempts table.";
+    }
+
+    public async Task<string> ResetAsync(Scenario scenario)
+    {
+        if (ScenarioStarter.Running(lab.Paths) is { } state && state.Scenario == scenario.Id)
+        {
+            await new ScenarioStarter(lab.Environment, lab.Time).StopAppAsync();
+        }
+        NaiveSnapshot.Restore(scenario);
+        lab.Store.ResetScenario(scenario.Id);
+        return $"{scenario.Id} is reset: the original app is back, hints are hidden again. Your attempts are kept.";
+    }
+
+    private static Uri? MetricsUrl(Scenario scenario, Uri app) =>
+        scenario.App.Metrics is { } path ? new Uri(app, path) : null;
+
+    private sealed class HubProgress(LiveHub hub) : IProgress<string>
+    {
+        public void Report(string value) => hub.Publish("progress", new { text = value });
+    }
+}

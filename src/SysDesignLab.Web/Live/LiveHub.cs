@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace SysDesignLab.Web.Live;
+
+/// <summary>
+/// Fans events out to every open dashboard (Server-Sent Events). Each subscriber has a small
+/// bounded queue that drops its oldest event when a browser lags, so a slow tab can never slow
+/// the load generator, which publishes from its sampling timer.
+/// </summary>
+public sealed class LiveHub
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Lock _gate = new();
+    private readonly List<Channel<string>> _subscribers = [];
+
+    public int Subscribers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    public void Publish(string type, object payload)
+    {
+        var frame = $"event: {type}\ndata: {JsonSerializer.Serialize(payload, Json)}\n\n";
+        lock (_gate)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(frame);
+            }
+        }
+    }
+
+    public ChannelReader<string> Subscribe(CancellationToken until)
+    {
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(256)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        lock (_gate)
+        {
+            _subscribers.Add(channel);
+        }
+        until.Register(() =>
+        {
+            lock (_gate)
+            {
+                _subscribers.Remove(channel);
+            }
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Orchestration.Processes;
+using SysDesignLab.Scenarios;
+using SysDesignLab.Scenarios.Running;
+using static SysDesignLab.Web.Html.Html;
+
+namespace SysDesignLab.Web.ScenarioPage;
+
+/// <summary>Which resources run, where, whether they answer, and the app's last log lines.</summary>
+internal static class EnvironmentView
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(1) };
+
+    public static async Task<string> RenderAsync(Scenario scenario, LabPaths paths, CancellationToken cancellationToken)
+    {
+        var state = RunState.Load(paths.RunState);
+        var mine = state is not null && state.Scenario == scenario.Id ? state : null;
+        var appAlive = mine is not null && BackgroundProcess.IsAlive(mine.AppPid);
+        var healthy = appAlive && await IsHealthyAsync(new Uri(new Uri(mine!.AppUrl), scenario.App.Health), cancellationToken);
+        var postgres = PostgresInstallation.TryFind() is { } installation ? new PostgresServer("db", paths, installation: installation) : null;
+        var html = new StringBuilder($"<table class=\"env\" data-running=\"{(appAlive ? "true" : "false")}\"><thead><tr><th>resource</th><th>state</th><th>where</th></tr></thead><tbody>");
+        if (mine is null)
+        {
+            var other = state is not null && BackgroundProcess.IsAlive(state.AppPid) ? $" ({E(state.Scenario)} is running)" : "";
+            html.Append($"<tr><td>app</td><td><span class=\"pill not-started\">not started</span></td><td class=\"muted\">press Start{other}</td></tr>");
+        }
+        else
+        {
+            var badge = !appAlive ? "<span class=\"pill fail\">exited</span>" : healthy ? "<span class=\"pill passed\">healthy</span>" : "<span class=\"pill attempted\">not answering</span>";
+            html.Append($"<tr><td>app ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl)}{E(scenario.LoadProfile.Endpoints[0].Path.Split('?')[0])}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
+        }
+        if (scenario.Manifest.Resources.Any(r => r.Kind == "postgres"))
+        {
+            var running = postgres?.IsRunning == true;
+            var where = postgres is null ? "not installed (sdlab doctor --fix)" : running && mine?.PostgresPort is { } port ? $"127.0.0.1:{port} · database {E(mine.Database)}" : E(postgres.DataDirectory);
+            html.Append($"<tr><td>postgres</td><td><span class=\"pill {(running ? "passed" : "not-started")}\">{(running ? "running" : "stopped")}</span></td><td>{where}</td></tr>");
+        }
+        html.Append("</tbody></table>");
+        if (mine is not null)
+        {
+            var tail = LogTail.Read(mine.AppLog, 12);
+            html.Append($"<details open><summary>App log (last lines) · <span class=\"muted\">{E(mine.AppLog)}</span></summary><pre class=\"log\">{E(tail.Length == 0 ? "(empty)" : tail)}</pre></details>");
+        }
+        return html.ToString();
+    }
+
+    private static async Task<bool> IsHealthyAsync(Uri health, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(health, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}

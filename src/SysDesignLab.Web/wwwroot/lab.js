@@ -1,0 +1,128 @@
+// The scenario page: buttons post to /api, the live stream (/api/events) feeds uPlot charts.
+(function () {
+  "use strict";
+  const main = document.querySelector("main.scenario");
+  if (window.mermaid) {
+    mermaid.initialize({ startOnLoad: false, theme: "neutral", securityLevel: "strict" });
+    mermaid.run({ querySelector: ".mermaid" }).catch(() => { /* a bad diagram stays as text */ });
+  }
+  if (!main) return;
+  const id = main.dataset.scenario;
+  const $ = (s) => document.querySelector(s);
+  const status = $("#status");
+  const help = $("#help");
+
+  // ---- charts ------------------------------------------------------------------------------
+  const errorKinds = [["timeout", "timeout"], ["connect", "connect"], ["reset", "reset"], ["serverError", "5xx"],
+    ["clientError", "4xx"], ["wrongBody", "wrong body"], ["other", "other"]];
+  const palette = ["#2f6fde", "#e8590c", "#2e7d32", "#c62828", "#7b1fa2", "#00838f", "#6d4c41"];
+  function make(el, title, series, axes) {
+    const opts = {
+      title, width: el.clientWidth || 320, height: 150, legend: { live: false },
+      scales: { x: { time: false } },
+      axes: axes || [{ size: 24 }, { size: 52 }],
+      series: [{ label: "s" }].concat(series.map((s, i) => Object.assign({ stroke: palette[i % palette.length], width: 1.5, spanGaps: false }, s))),
+    };
+    const chart = new uPlot(opts, [[]].concat(series.map(() => [])), el);
+    return { el, chart, data: [[]].concat(series.map(() => [])) };
+  }
+  const charts = {
+    rps: make($("#chart-rps"), "Throughput", [{ label: "req/s" }, { label: "success %", scale: "%" }],
+      [{ size: 24 }, { size: 52 }, { scale: "%", side: 1, size: 36, grid: { show: false } }]),
+    latency: make($("#chart-latency"), "Latency (ms)", [{ label: "p50" }, { label: "p95" }, { label: "p99" }]),
+    errors: make($("#chart-errors"), "Errors per second", errorKinds.map(([, label]) => ({ label }))),
+    server: make($("#chart-server"), "Server (/metrics)", [{ label: "pool used" }, { label: "tp queue" }, { label: "GC/s" }, { label: "heap MB", scale: "mb" }],
+      [{ size: 24 }, { size: 52 }, { scale: "mb", side: 1, size: 40, grid: { show: false } }]),
+  };
+  function push(c, row) {
+    row.forEach((v, i) => c.data[i].push(v));
+    c.chart.setData(c.data);
+    c.el.dataset.points = String(c.data[0].length);
+  }
+  function clear() {
+    Object.values(charts).forEach((c) => { c.data = c.data.map(() => []); c.chart.setData(c.data); c.el.dataset.points = "0"; });
+  }
+  window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.chart.setSize({ width: c.el.clientWidth, height: 150 })));
+
+  const runNames = { load: "load", baseline: "check: naive baseline", app: "check: your app" };
+  let run = null;
+  function beginRun(name) {
+    if (run === name) return;
+    run = name; clear();
+    $("#run-label").textContent = "Live: " + (runNames[name] || name);
+  }
+  const fmtMs = (v) => v == null ? "–" : v >= 1000 ? (v / 1000).toFixed(2) + " s" : v.toFixed(v < 10 ? 1 : 0) + " ms";
+  function onSample(s) {
+    beginRun(s.run);
+    const errors = s.errors || {};
+    const total = errorKinds.reduce((n, [k]) => n + (errors[k] || 0), 0);
+    push(charts.rps, [s.second, s.rps, s.successRate]);
+    push(charts.latency, [s.second, s.p50, s.p95, s.p99]);
+    push(charts.errors, [s.second].concat(errorKinds.map(([k]) => errors[k] || 0)));
+    $("#t-rps").textContent = s.rps.toFixed(0);
+    $("#t-success").textContent = s.successRate == null ? "–" : s.successRate.toFixed(1) + "%";
+    $("#t-p50").textContent = fmtMs(s.p50);
+    $("#t-p95").textContent = fmtMs(s.p95);
+    $("#t-p99").textContent = fmtMs(s.p99);
+    $("#t-errors").textContent = String(total);
+    $("#run-label").textContent = "Live: " + (runNames[s.run] || s.run) + " · second " + s.second + (s.warmUp ? " (warm-up)" : "");
+  }
+  function onServer(m) {
+    if (run !== m.run) beginRun(m.run);
+    push(charts.server, [Math.round(m.t), m.poolUsed, m.threadPoolQueue, m.gcPerSecond, m.heapMb]);
+    $("#t-pool").textContent = m.poolUsed == null ? "–" : m.poolUsed + (m.poolMax ? "/" + m.poolMax : "");
+    $("#t-queue").textContent = m.threadPoolQueue == null ? "–" : String(m.threadPoolQueue);
+  }
+
+  // ---- actions -----------------------------------------------------------------------------
+  function setBusy(job) {
+    main.dataset.busy = job || "";
+    document.querySelectorAll("button[data-action]").forEach((b) => {
+      if (b.dataset.action === "cancel") b.disabled = !job;
+      else if (b.dataset.action !== "hint" && b.dataset.action !== "solution") b.disabled = !!job;
+    });
+  }
+  async function refresh() {
+    const html = await (await fetch(location.pathname, { cache: "no-store" })).text();
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    document.querySelectorAll("[data-refresh]").forEach((el) => {
+      const fresh = doc.querySelector('[data-refresh="' + el.dataset.refresh + '"]');
+      if (fresh) el.innerHTML = fresh.innerHTML;
+    });
+  }
+  async function act(action) {
+    const q = new URLSearchParams();
+    if (action === "start" || action === "check") q.set("variant", $("#variant").value);
+    if (action === "load") { q.set("seconds", $("#load-seconds").value); q.set("users", $("#load-users").value); }
+    const response = await fetch("/api/scenarios/" + encodeURIComponent(id) + "/" + action + "?" + q, { method: "POST" });
+    if (response.status === 202) return;
+    const body = await response.json().catch(() => ({ text: response.statusText }));
+    if (action === "hint" || action === "solution") {
+      help.hidden = false; help.textContent = body.text;
+      refresh();
+    } else {
+      status.textContent = body.text;
+    }
+  }
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-action]");
+    if (button && !button.disabled) act(button.dataset.action);
+  });
+
+  // ---- live stream -------------------------------------------------------------------------
+  const events = new EventSource("/api/events");
+  const on = (type, handler) => events.addEventListener(type, (e) => handler(JSON.parse(e.data)));
+  on("hello", (h) => { setBusy(h.busy); main.dataset.connected = "true"; });
+  on("job", (j) => { setBusy(j.job); status.textContent = "Running: " + j.job + "…"; });
+  on("progress", (p) => { status.textContent = p.text; });
+  on("sample", onSample);
+  on("server", onServer);
+  on("done", (d) => {
+    setBusy(null);
+    status.textContent = d.message;
+    // A check that ran fine but failed its criteria is still bad news for the learner.
+    status.className = "status " + (d.ok && !/^FAILED/.test(d.message) ? "ok" : "failed");
+    refresh();
+  });
+  setBusy(main.dataset.busy);
+})();

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SysDesignLab.Orchestration.Processes;
+using Xunit.Abstractions;
+
+namespace SysDesignLab.Web.Tests.Browser;
+
+/// <summary>
+/// What an open dashboard costs the load generator: scenario 01's solution loaded through the web
+/// lab with no page open, then with the page open (SSE, a /metrics scrape a second, charts
+/// drawing in Chromium), alternating so drift hits both alike.
+/// </summary>
+[Trait("Category", "Measurement")]
+public sealed partial class DashboardCostTests(ITestOutputHelper output)
+{
+    private const int Seconds = 15;
+
+    [MeasureFact]
+    public async Task An_open_dashboard_costs_the_generator_at_most_five_percent_of_its_throughput()
+    {
+        await using var lab = new LabCli();
+        var port = FreePort.Find();
+        var start = await lab.RunAsync("start", "01", "--solution", "--port", port.ToString(CultureInfo.InvariantCulture));
+        Assert.True(start.ExitCode == 0, start.Output);
+        var url = $"http://127.0.0.1:{port}";
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        var without = new List<double>();
+        var with = new List<double>();
+        try
+        {
+            // A first run warms the app's and the generator's JIT, pools and PostgreSQL's cache; it is not counted.
+            await LoadAsync(http, Seconds);
+            // A B B A, three times: a drift over time (tiered JIT, caches, a neighbour) hits both sides alike.
+            foreach (var dashboard in Enumerable.Repeat(new[] { false, true, true, false }, 3).SelectMany(x => x))
+            {
+                if (!dashboard)
+                {
+                    without.Add(await LoadAsync(http, Seconds));
+                    continue;
+                }
+                var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+                await page.GotoAsync(url + "/scenarios/01-single-server");
+                await page.WaitForSelectorAsync("main[data-connected=true]");
+                with.Add(await LoadAsync(http, Seconds));
+                Assert.True(int.Parse(await page.GetAttributeAsync("#chart-server", "data-points") ?? "0", CultureInfo.InvariantCulture) >= Seconds - 2);
+                await page.CloseAsync();
+            }
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+        // Medians: on a shared 2-core machine one run in a few is hit by a neighbour's build.
+        var a = Median(without);
+        var b = Median(with);
+        output.WriteLine($"no dashboard:   {Join(without)} req/s, median {a:0.0}, mean {without.Average():0.0}");
+        output.WriteLine($"dashboard open: {Join(with)} req/s, median {b:0.0}, mean {with.Average():0.0}");
+        output.WriteLine($"change of the median: {(b - a) / a * 100:+0.0;-0.0}%");
+        Assert.True(b >= a * 0.95, $"the dashboard cost {(a - b) / a * 100:0.0}% of the throughput");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Join(List<double> values) => string.Join(", ", values.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)));
+
+    private static async Task<double> LoadAsync(HttpClient http, int seconds)
+    {
+        using var started = await http.PostAsync($"/api/scenarios/01/load?seconds={seconds}", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+        while (true)
+        {
+            await Task.Delay(500);
+            var status = await http.GetFromJsonAsync<JsonElement>("/api/status");
+            if (status.GetProperty("busy").ValueKind == JsonValueKind.Null)
+            {
+                var message = status.GetProperty("last").GetProperty("message").GetString()!;
+                var match = Rps().Match(message);
+                Assert.True(match.Success, message);
+                return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"([\d.]+) req/s")]
+    private static partial Regex Rps();
+}
