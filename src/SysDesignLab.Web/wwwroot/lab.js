@@ -19,8 +19,9 @@
   function make(el, title, series, axes) {
     const opts = {
       title, width: el.clientWidth || 320, height: 150, legend: { live: false },
-      scales: { x: { time: false } },
-      axes: axes || [{ size: 24 }, { size: 52 }],
+      // Whole seconds on x; success is a percentage, always 0-100.
+      scales: { x: { time: false }, "%": { range: [0, 100] } },
+      axes: (axes || [{}, { size: 52 }]).map((a, i) => i === 0 ? Object.assign({ size: 24, incrs: [1, 2, 5, 10, 15, 30, 60, 120] }, a) : a),
       series: [{ label: "s" }].concat(series.map((s, i) => Object.assign({ stroke: palette[i % palette.length], width: 1.5, spanGaps: false }, s))),
     };
     const chart = new uPlot(opts, [[]].concat(series.map(() => [])), el);
@@ -28,11 +29,11 @@
   }
   const charts = {
     rps: make($("#chart-rps"), "Throughput", [{ label: "req/s" }, { label: "success %", scale: "%" }],
-      [{ size: 24 }, { size: 52 }, { scale: "%", side: 1, size: 36, grid: { show: false } }]),
+      [{}, { size: 52 }, { scale: "%", side: 1, size: 36, grid: { show: false } }]),
     latency: make($("#chart-latency"), "Latency (ms)", [{ label: "p50" }, { label: "p95" }, { label: "p99" }]),
     errors: make($("#chart-errors"), "Errors per second", errorKinds.map(([, label]) => ({ label }))),
     server: make($("#chart-server"), "Server (/metrics)", [{ label: "pool used" }, { label: "tp queue" }, { label: "GC/s" }, { label: "heap MB", scale: "mb" }],
-      [{ size: 24 }, { size: 52 }, { scale: "mb", side: 1, size: 40, grid: { show: false } }]),
+      [{}, { size: 52 }, { scale: "mb", side: 1, size: 40, grid: { show: false } }]),
   };
   function push(c, row) {
     row.forEach((v, i) => c.data[i].push(v));
