@@ -24,7 +24,7 @@ public sealed class LearnerMistakeTests
         using var copy = new RepositoryCopy("01-single-server");
         copy.Edit("scenario.json", "\"users\": 100", "\"users\": \"many\"");
         using var sdlab = new SdlabProcess(copy.Root);
-        var result = await sdlab.RunAsync("start", "01");
+        var result = await sdlab.RunAsync("start", "01", "--no-web");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("01-single-server/scenario.json", result.Output, StringComparison.Ordinal);
         Assert.Contains("load.users", result.Output, StringComparison.Ordinal);

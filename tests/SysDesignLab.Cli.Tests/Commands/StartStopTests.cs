@@ -10,7 +10,7 @@ public sealed class StartStopTests
     public async Task Start_serves_the_app_on_fresh_data_and_stop_leaves_no_lab_process()
     {
         using var sdlab = new SdlabProcess();
-        var start = await sdlab.RunAsync("start", "01");
+        var start = await sdlab.RunAsync("start", "01", "--no-web");
         Assert.True(start.ExitCode == 0, start.Output);
 
         using var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(sdlab.StateRoot, "run.json")));
