@@ -19,29 +19,11 @@ public static class CommandRunner
         LabContext? context = null;
         try
         {
-            context = LabContext.Create();
-            return await body(context, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Ui.Warn("Interrupted: everything this command started has been stopped.");
-            return 130;
-        }
-        catch (LabException e)
-        {
-            Ui.Error(e.Message);
-            return Error;
-        }
-        catch (ProgressStoreException e)
-        {
-            Ui.Error(e.Message);
-            return Error;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var log = WriteCrashLog(context, e);
-            Ui.Error($"Unexpected error: {e.Message}\nDetails were written to {log}. Please report it with that file.");
-            return Error;
+            return await GuardAsync(async () =>
+            {
+                context = LabContext.Create();
+                return await body(context, cancellationToken);
+            }, () => context, "Interrupted: everything this command started has been stopped.", cancellationToken);
         }
         finally
         {
@@ -53,25 +35,28 @@ public static class CommandRunner
     /// For commands that also work outside a lab checkout (e.g. <c>sdlab load --url</c>): the same
     /// messages and exit codes, without looking for the repository.
     /// </summary>
-    public static async Task<int> RunStandaloneAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static Task<int> RunStandaloneAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        GuardAsync(() => body(cancellationToken), () => null, "Interrupted.", cancellationToken);
+
+    private static async Task<int> GuardAsync(Func<Task<int>> body, Func<LabContext?> context, string interrupted, CancellationToken cancellationToken)
     {
         try
         {
-            return await body(cancellationToken);
+            return await body();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Ui.Warn("Interrupted.");
+            Ui.Warn(interrupted);
             return 130;
         }
-        catch (LabException e)
+        catch (Exception e) when (e is LabException or ProgressStoreException)
         {
             Ui.Error(e.Message);
             return Error;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var log = WriteCrashLog(null, e);
+            var log = WriteCrashLog(context(), e);
             Ui.Error($"Unexpected error: {e.Message}\nDetails were written to {log}. Please report it with that file.");
             return Error;
         }
