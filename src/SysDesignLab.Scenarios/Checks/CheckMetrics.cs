@@ -7,16 +7,8 @@ public static class CheckMetrics
 {
     public static Dictionary<string, double> From(LoadResult load, LoadFigures? baseline, IReadOnlyDictionary<string, double>? serverFigures)
     {
-        var metrics = new Dictionary<string, double>
-        {
-            ["successRate"] = load.SuccessRate,
-            ["rps"] = load.Rps,
-            ["goodput"] = load.Goodput,
-            ["p50Ms"] = load.LatencyMs.P50,
-            ["p95Ms"] = load.LatencyMs.P95,
-            ["p99Ms"] = load.LatencyMs.P99,
-            ["maxMs"] = load.LatencyMs.Max,
-        };
+        // The load's own figures under the same names `sdlab load --threshold` uses.
+        var metrics = LoadMetrics.From(load);
         if (baseline is not null)
         {
             // A naive app that served nothing would make any ratio infinite; one success per
