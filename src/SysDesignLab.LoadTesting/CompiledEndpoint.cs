@@ -11,14 +11,17 @@ internal sealed class CompiledEndpoint
     private readonly RequestTemplate? body;
     private readonly Uri? constantUri;
     private readonly byte[]? constantBody;
+    private readonly (string Name, RequestTemplate Value)[] headers;
 
-    public CompiledEndpoint(Uri baseAddress, EndpointSpec spec)
+    public CompiledEndpoint(Uri baseAddress, EndpointSpec spec, int index)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Name = spec.Name;
+        Index = index;
         Method = HttpMethod.Parse(spec.Method);
         path = RequestTemplate.Parse(spec.Path);
         body = spec.Body is null ? null : RequestTemplate.Parse(spec.Body);
+        headers = spec.Headers is null ? [] : [.. spec.Headers.Select(h => (h.Key, RequestTemplate.Parse(h.Value)))];
         Validator = new ResponseValidator(spec.Expect);
 
         // Paths are appended to the base address (keeping any base path) rather than resolved as relative
@@ -37,19 +40,32 @@ internal sealed class CompiledEndpoint
     }
 
     public string Name { get; }
+    /// <summary>The endpoint's slot in the per-endpoint statistics.</summary>
+    public int Index { get; }
     public HttpMethod Method { get; }
     public ResponseValidator Validator { get; }
 
     /// <summary>Draws path then body parameters from <paramref name="random"/>, in that order, so runs replay.</summary>
-    public LoadRequest CreateRequest(Random random, ConnectProbe probe)
+    public LoadRequest CreateRequest(Random random, ConnectProbe probe, UserContext user)
     {
-        var uri = constantUri ?? new Uri(prefix + path.Render(random), UriKind.Absolute);
+        var uri = constantUri ?? new Uri(prefix + path.Render(random, user), UriKind.Absolute);
         var request = new LoadRequest(Method, uri, probe);
         if (body is not null)
         {
-            var content = new ByteArrayContent(constantBody ?? Encoding.UTF8.GetBytes(body.Render(random)));
+            var content = new ByteArrayContent(constantBody ?? Encoding.UTF8.GetBytes(body.Render(random, user)));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Content = content;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            var text = value.Render(random, user);
+            // Content headers (e.g. Content-Type) belong to the body; anything else goes on the request.
+            if (!request.Headers.TryAddWithoutValidation(name, text))
+            {
+                request.Content?.Headers.Remove(name);
+                request.Content?.Headers.TryAddWithoutValidation(name, text);
+            }
         }
 
         return request;

@@ -10,13 +10,13 @@ internal sealed class IntervalRecorder : IDisposable
     private readonly List<RecorderCell> cells = [];
     private readonly ThreadLocal<RecorderCell> local;
 
-    public IntervalRecorder()
+    public IntervalRecorder(int endpointCount = 1)
     {
         // Cells are kept in our own list, not ThreadLocal.Values: a pool thread may exit mid-run and its
         // last records must still be drained.
         local = new ThreadLocal<RecorderCell>(() =>
         {
-            var cell = new RecorderCell();
+            var cell = new RecorderCell(endpointCount);
             lock (cells)
             {
                 cells.Add(cell);
@@ -26,10 +26,10 @@ internal sealed class IntervalRecorder : IDisposable
         });
     }
 
-    public void Record(RequestOutcome outcome, long micros) => local.Value!.Record(outcome, micros);
+    public void Record(RequestOutcome outcome, long micros, int endpoint = 0) => local.Value!.Record(outcome, micros, endpoint);
 
-    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late) =>
-        local.Value!.Record(outcome, correctedMicros, uncorrectedMicros, late);
+    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late, int endpoint = 0) =>
+        local.Value!.Record(outcome, correctedMicros, uncorrectedMicros, late, endpoint);
 
     /// <summary>Adds everything recorded since the previous call to <paramref name="target"/>.</summary>
     public void DrainInto(IntervalTally target)

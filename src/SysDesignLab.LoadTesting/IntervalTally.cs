@@ -7,6 +7,21 @@ internal sealed class IntervalTally
 
     private readonly long[] outcomes = new long[OutcomeCount];
 
+    /// <summary>One tally per endpoint when a run has several (null otherwise: the totals are the endpoint's).</summary>
+    private readonly IntervalTally[]? byEndpoint;
+
+    public IntervalTally(int endpointCount = 1)
+    {
+        if (endpointCount > 1)
+        {
+            byEndpoint = new IntervalTally[endpointCount];
+            for (var i = 0; i < endpointCount; i++)
+            {
+                byEndpoint[i] = new IntervalTally();
+            }
+        }
+    }
+
     /// <summary>Closed model: time from send to full response. Open model: from the intended send time.</summary>
     public LatencyHistogram Latency { get; } = new();
 
@@ -31,16 +46,28 @@ internal sealed class IntervalTally
         outcomes[(int)RequestOutcome.WrongBody],
         outcomes[(int)RequestOutcome.Other]);
 
-    public void Record(RequestOutcome outcome, long micros)
+    /// <summary>The tally of one endpoint: this one when the run has a single endpoint.</summary>
+    public IntervalTally ForEndpoint(int endpoint) => byEndpoint is null ? this : byEndpoint[endpoint];
+
+    public void Record(RequestOutcome outcome, long micros, int endpoint = 0)
     {
         outcomes[(int)outcome]++;
         Requests++;
         Latency.Record(micros);
+        byEndpoint?[endpoint].Record(outcome, micros);
     }
 
-    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late, int endpoint = 0)
     {
-        Record(outcome, correctedMicros);
+        RecordOpen(outcome, correctedMicros, uncorrectedMicros, late);
+        byEndpoint?[endpoint].RecordOpen(outcome, correctedMicros, uncorrectedMicros, late);
+    }
+
+    private void RecordOpen(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    {
+        outcomes[(int)outcome]++;
+        Requests++;
+        Latency.Record(correctedMicros);
         (Uncorrected ??= new LatencyHistogram()).Record(uncorrectedMicros);
         if (late)
         {
@@ -68,6 +95,14 @@ internal sealed class IntervalTally
         {
             (Uncorrected ??= new LatencyHistogram()).Add(uncorrected);
         }
+
+        if (byEndpoint is not null && other.byEndpoint is not null)
+        {
+            for (var i = 0; i < byEndpoint.Length; i++)
+            {
+                byEndpoint[i].Add(other.byEndpoint[i]);
+            }
+        }
     }
 
     public void Reset()
@@ -82,5 +117,12 @@ internal sealed class IntervalTally
         LateStarts = 0;
         Latency.Reset();
         Uncorrected?.Reset();
+        if (byEndpoint is not null)
+        {
+            foreach (var endpoint in byEndpoint)
+            {
+                endpoint.Reset();
+            }
+        }
     }
 }

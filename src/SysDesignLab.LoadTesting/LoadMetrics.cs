@@ -4,10 +4,26 @@ namespace SysDesignLab.LoadTesting;
 
 /// <summary>
 /// A run's figures by name, the vocabulary of <see cref="Threshold"/>s. Keys match the scenario checks'
-/// (successRate, rps, goodput, p95Ms, …); open-model keys are present only for open runs.
+/// (successRate, rps, goodput, p95Ms, …); open-model keys are present only for open runs. Each endpoint's
+/// figures are also there as <c>metric{endpoint}</c>, e.g. <c>p95Ms{write}</c>.
 /// </summary>
 public static class LoadMetrics
 {
+    /// <summary>The metrics measured for each endpoint on its own.</summary>
+    public static readonly IReadOnlyList<string> PerEndpoint =
+        ["requests", "successRate", "rps", "goodput", "p50Ms", "p95Ms", "p99Ms", "maxMs"];
+
+    /// <summary>The key of one endpoint's figure, e.g. <c>p95Ms{write}</c>.</summary>
+    public static string ForEndpoint(string metric, string endpoint) => $"{metric}{{{endpoint}}}";
+
+    /// <summary>The metric a key names without its endpoint: <c>p95Ms{write}</c> → <c>p95Ms</c>.</summary>
+    public static string BaseName(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var brace = key.IndexOf('{', StringComparison.Ordinal);
+        return brace < 0 ? key : key[..brace];
+    }
+
     public static Dictionary<string, double> From(LoadResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -36,16 +52,28 @@ public static class LoadMetrics
             metrics["uncorrectedMaxMs"] = open.UncorrectedLatencyMs.Max;
         }
 
+        foreach (var endpoint in result.Endpoints)
+        {
+            metrics[ForEndpoint("requests", endpoint.Name)] = endpoint.Requests;
+            metrics[ForEndpoint("successRate", endpoint.Name)] = endpoint.SuccessRate;
+            metrics[ForEndpoint("rps", endpoint.Name)] = endpoint.Rps;
+            metrics[ForEndpoint("goodput", endpoint.Name)] = endpoint.Goodput;
+            metrics[ForEndpoint("p50Ms", endpoint.Name)] = endpoint.LatencyMs.P50;
+            metrics[ForEndpoint("p95Ms", endpoint.Name)] = endpoint.LatencyMs.P95;
+            metrics[ForEndpoint("p99Ms", endpoint.Name)] = endpoint.LatencyMs.P99;
+            metrics[ForEndpoint("maxMs", endpoint.Name)] = endpoint.LatencyMs.Max;
+        }
+
         return metrics;
     }
 
     /// <summary>A value in the metric's unit, the way a person reads it (ms, %, req/s).</summary>
-    public static string Format(string metric, double value) => metric switch
+    public static string Format(string metric, double value) => BaseName(metric) switch
     {
         "successRate" or "errorRate" => (value * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%",
         "rps" or "goodput" or "achievedRate" => value.ToString("0.0", CultureInfo.InvariantCulture) + " req/s",
         "cpuPercent" => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        _ when metric.EndsWith("Ms", StringComparison.Ordinal) => value.ToString("0.###", CultureInfo.InvariantCulture) + " ms",
+        var name when name.EndsWith("Ms", StringComparison.Ordinal) => value.ToString("0.###", CultureInfo.InvariantCulture) + " ms",
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),
     };
 }

@@ -28,5 +28,8 @@ public sealed record LoadProfile
     /// </summary>
     public int? MaxInFlight { get; init; }
 
+    /// <summary>Closed model only: each user logs in first and sends what it captured with every request.</summary>
+    public SessionSpec? Session { get; init; }
+
     public bool IsOpenModel => ArrivalRate is not null;
 }

@@ -71,6 +71,22 @@ public static class LoadReport
             json.WriteString("uncorrectedLatencyHistogram", open.UncorrectedHistogram);
         }
 
+        json.WriteStartArray("endpoints");
+        foreach (var endpoint in result.Endpoints)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", endpoint.Name);
+            json.WriteNumber("requests", endpoint.Requests);
+            json.WriteNumber("succeeded", endpoint.Succeeded);
+            json.WriteNumber("successRate", endpoint.SuccessRate);
+            json.WriteNumber("rps", Math.Round(endpoint.Rps, 3));
+            json.WriteNumber("goodput", Math.Round(endpoint.Goodput, 3));
+            WriteLatency(json, "latencyMs", endpoint.LatencyMs);
+            WriteErrors(json, endpoint.Errors);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         if (thresholds is not null)
         {
             json.WriteStartArray("thresholds");

@@ -28,6 +28,9 @@ public sealed record LoadResult(
     /// <summary>The latencies behind <see cref="LatencyMs"/>, encoded (see <see cref="HistogramCodec"/>); null when none.</summary>
     public string? LatencyHistogram { get; init; }
 
+    /// <summary>The same totals per endpoint, in profile order, a session's login last.</summary>
+    public IReadOnlyList<EndpointResult> Endpoints { get; init; } = [];
+
     /// <summary>Open-model figures; null for a closed-model run.</summary>
     public OpenModelResult? Open { get; init; }
 }

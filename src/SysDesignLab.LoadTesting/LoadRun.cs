@@ -13,17 +13,20 @@ internal sealed class LoadRun
     private readonly TimeProvider time;
     private readonly Action<LoadSample>? onSample;
     private readonly List<LoadSample> samples = [];
-    private readonly IntervalTally measured = new();
+    private readonly SessionLogin? login;
+    private readonly IntervalTally measured;
     private readonly CpuMeter cpu;
     private TimeSpan measuredTime;
     private double measuredCpuSeconds;
     private ArrivalSchedule? schedule;
     private long endOffset;
 
-    public LoadRun(LoadProfile profile, CompiledEndpoint[] endpoints, TimeProvider time, Action<LoadSample>? onSample)
+    public LoadRun(LoadProfile profile, CompiledEndpoint[] endpoints, SessionLogin? login, TimeProvider time, Action<LoadSample>? onSample)
     {
         this.profile = profile;
         this.endpoints = endpoints;
+        this.login = login;
+        measured = new IntervalTally(EndpointCount);
         this.time = time;
         this.onSample = onSample;
         picker = new WeightedPicker([.. profile.Endpoints.Select(e => e.Weight)]);
@@ -34,7 +37,7 @@ internal sealed class LoadRun
     {
         using var transport = await HttpTransport.CreateAsync(baseAddress, profile.VirtualUsers, profile.RequestTimeout, cancellationToken)
             .ConfigureAwait(false);
-        using var recorder = new IntervalRecorder();
+        using var recorder = new IntervalRecorder(EndpointCount);
         using var stop = new CancellationTokenSource();
 
         var started = time.GetTimestamp();
@@ -71,7 +74,7 @@ internal sealed class LoadRun
             for (var i = 0; i < users.Length; i++)
             {
                 users[i] = new VirtualUser(
-                    transport.ForUser(i), endpoints, picker, unchecked(profile.Seed + i), profile.RequestTimeout, recorder, time, stopToken);
+                    transport.ForUser(i), endpoints, picker, unchecked(profile.Seed + i), profile.RequestTimeout, recorder, time, stopToken, i + 1, login);
             }
 
             return users;
@@ -87,6 +90,9 @@ internal sealed class LoadRun
 
         return slots;
     }
+
+    /// <summary>Every endpoint the workers record under: the profile's, then the session's login.</summary>
+    private int EndpointCount => endpoints.Length + (login is null ? 0 : 1);
 
     private LoadResult BuildResult()
     {
@@ -120,12 +126,34 @@ internal sealed class LoadRun
             CpuPercent = seconds > 0 ? Math.Round(100 * measuredCpuSeconds / seconds, 1) : 0,
             LatencyHistogram = latency.Count > 0 ? latency.Encode() : null,
             Open = open,
+            Endpoints = BuildEndpointResults(seconds),
         };
+    }
+
+    private EndpointResult[] BuildEndpointResults(double seconds)
+    {
+        var names = endpoints.Select(e => e.Name).Concat(login is null ? [] : [login.Endpoint.Name]).ToArray();
+        var results = new EndpointResult[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var tally = measured.ForEndpoint(i);
+            results[i] = new EndpointResult(
+                names[i],
+                tally.Requests,
+                tally.Succeeded,
+                tally.SuccessRate,
+                PerSecond(tally.Requests, seconds),
+                PerSecond(tally.Succeeded, seconds),
+                tally.Latency.ToSummary(),
+                tally.Errors);
+        }
+
+        return results;
     }
 
     private async Task SampleUntilDoneAsync(IntervalRecorder recorder, long started, CancellationTokenSource stop, CancellationToken cancellationToken)
     {
-        var interval = new IntervalTally();
+        var interval = new IntervalTally(EndpointCount);
         var intervalStart = started;
         foreach (var boundary in SampleSchedule.Create(profile.WarmUp, profile.Duration))
         {

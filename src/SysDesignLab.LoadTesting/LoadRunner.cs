@@ -42,10 +42,18 @@ public sealed class LoadRunner
         Validate(baseAddress, profile);
 
         // Compile before starting anything, so a bad template fails fast instead of once per request.
-        var endpoints = profile.Endpoints.Select(e => new CompiledEndpoint(baseAddress, e)).ToArray();
-        var run = new LoadRun(profile, endpoints, time, onSample);
+        var endpoints = profile.Endpoints.Select((e, i) => new CompiledEndpoint(baseAddress, e, i)).ToArray();
+        var login = profile.Session is { } session
+            ? new SessionLogin(
+                new CompiledEndpoint(baseAddress, session.Login with { Name = LoginName(session) }, endpoints.Length), session.Capture)
+            : null;
+        var run = new LoadRun(profile, endpoints, login, time, onSample);
         return run.ExecuteAsync(baseAddress, cancellationToken);
     }
+
+    /// <summary>The login's row in the per-endpoint results.</summary>
+    public static string LoginName(SessionSpec session) =>
+        string.IsNullOrEmpty(session?.Login.Name) ? "login" : session.Login.Name;
 
     private static void Validate(Uri baseAddress, LoadProfile profile)
     {
@@ -72,6 +80,19 @@ public sealed class LoadRunner
         if (profile.Endpoints is null || profile.Endpoints.Count == 0)
         {
             throw new ArgumentException("The profile needs at least one endpoint.", nameof(profile));
+        }
+
+        if (profile.Session is { } session)
+        {
+            if (profile.IsOpenModel)
+            {
+                throw new ArgumentException("A session (log in, then send the token) needs the closed model: drop the arrival rate.", nameof(profile));
+            }
+
+            if (string.IsNullOrWhiteSpace(session.Capture))
+            {
+                throw new ArgumentException("The session's capture (the login response's JSON property to keep) is empty.", nameof(profile));
+            }
         }
 
         foreach (var endpoint in profile.Endpoints)

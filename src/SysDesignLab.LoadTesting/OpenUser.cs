@@ -72,7 +72,8 @@ internal sealed class OpenUser : IWorker
                 outcome,
                 (long)(corrected * microsPerTimestampTick),
                 (long)((ended - sent) * microsPerTimestampTick),
-                late: sent - intended > lateTicks);
+                late: sent - intended > lateTicks,
+                endpoint.Index);
         }
     }
 

@@ -9,15 +9,21 @@ internal sealed class RecorderCell
 {
     private readonly RecordingPhaser phaser = new();
     private readonly Lock readerLock = new();
-    private volatile IntervalTally active = new();
-    private IntervalTally inactive = new();
+    private volatile IntervalTally active;
+    private IntervalTally inactive;
 
-    public void Record(RequestOutcome outcome, long micros)
+    public RecorderCell(int endpointCount = 1)
+    {
+        active = new IntervalTally(endpointCount);
+        inactive = new IntervalTally(endpointCount);
+    }
+
+    public void Record(RequestOutcome outcome, long micros, int endpoint = 0)
     {
         var token = phaser.WriterEnter();
         try
         {
-            active.Record(outcome, micros);
+            active.Record(outcome, micros, endpoint);
         }
         finally
         {
@@ -25,12 +31,12 @@ internal sealed class RecorderCell
         }
     }
 
-    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late, int endpoint = 0)
     {
         var token = phaser.WriterEnter();
         try
         {
-            active.Record(outcome, correctedMicros, uncorrectedMicros, late);
+            active.Record(outcome, correctedMicros, uncorrectedMicros, late, endpoint);
         }
         finally
         {

@@ -12,16 +12,23 @@ internal sealed class RequestSender : IDisposable
     private readonly ConnectProbe probe = new();
     private readonly ResponseBuffer buffer = new();
 
-    public RequestSender(HttpMessageInvoker invoker, int seed, TimeSpan requestTimeout, TimeProvider time, CancellationToken stopToken)
+    private readonly SessionLogin? login;
+
+    public RequestSender(HttpMessageInvoker invoker, int seed, TimeSpan requestTimeout, TimeProvider time, CancellationToken stopToken, UserContext? user = null, SessionLogin? login = null)
     {
         this.invoker = invoker;
         this.time = time;
+        this.login = login;
         Random = new Random(seed);
+        User = user ?? UserContext.None;
         deadline = new RequestDeadline(requestTimeout, time, stopToken);
     }
 
     /// <summary>The worker's seeded source of endpoint picks and template parameters.</summary>
     public Random Random { get; }
+
+    /// <summary>The worker's user number and session, filled into templates.</summary>
+    public UserContext User { get; }
 
     /// <returns>The outcome and the timestamps just before the send and after the last body byte.</returns>
     public async ValueTask<(RequestOutcome Outcome, long Sent, long Ended)> SendAsync(CompiledEndpoint endpoint)
@@ -32,9 +39,11 @@ internal sealed class RequestSender : IDisposable
         var sent = time.GetTimestamp();
         try
         {
-            request = endpoint.CreateRequest(Random, probe);
+            request = endpoint.CreateRequest(Random, probe, User);
             using var response = await invoker.SendAsync(request, token).ConfigureAwait(false);
-            outcome = await ReadResponseAsync(response, endpoint.Validator, token).ConfigureAwait(false);
+            outcome = login is not null && endpoint == login.Endpoint
+                ? await ReadLoginAsync(response, login, token).ConfigureAwait(false)
+                : await ReadResponseAsync(response, endpoint.Validator, token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -54,6 +63,27 @@ internal sealed class RequestSender : IDisposable
     {
         deadline.Dispose();
         buffer.Dispose();
+    }
+
+    /// <summary>A login succeeds only when its status is right and the body carries the value to capture.</summary>
+    private async ValueTask<RequestOutcome> ReadLoginAsync(HttpResponseMessage response, SessionLogin session, CancellationToken token)
+    {
+        var outcome = session.Endpoint.Validator.CheckStatus((int)response.StatusCode);
+        if (outcome != RequestOutcome.Success)
+        {
+            await buffer.DrainAsync(response.Content, token).ConfigureAwait(false);
+            return outcome;
+        }
+
+        var length = await buffer.ReadAllAsync(response.Content, token).ConfigureAwait(false);
+        var body = buffer.Body(length);
+        if (!session.Endpoint.Validator.CheckBody(body) || session.TryCapture(body) is not { } value)
+        {
+            return RequestOutcome.WrongBody;
+        }
+
+        User.Session = value;
+        return RequestOutcome.Success;
     }
 
     private async ValueTask<RequestOutcome> ReadResponseAsync(HttpResponseMessage response, ResponseValidator validator, CancellationToken token)

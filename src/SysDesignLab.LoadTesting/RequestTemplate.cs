@@ -4,8 +4,9 @@ namespace SysDesignLab.LoadTesting;
 
 /// <summary>
 /// A path or body with placeholders, compiled once and rendered per request:
-/// <c>{int:MIN:MAX}</c> (uniform, inclusive), <c>{choice:a|b|c}</c> (uniform) and <c>{guid}</c>
-/// (drawn from the given <see cref="Random"/>, so a seed reproduces it).
+/// <c>{int:MIN:MAX}</c> (uniform, inclusive), <c>{choice:a|b|c}</c> (uniform), <c>{guid}</c>
+/// (drawn from the given <see cref="Random"/>, so a seed reproduces it), and the virtual user's
+/// <c>{user}</c> number and <c>{session}</c> (see <see cref="UserContext"/>).
 /// </summary>
 public sealed class RequestTemplate
 {
@@ -43,9 +44,10 @@ public sealed class RequestTemplate
         return new RequestTemplate(template, [.. TemplateParser.Parse(template)]);
     }
 
-    public string Render(Random random)
+    public string Render(Random random, UserContext? user = null)
     {
         ArgumentNullException.ThrowIfNull(random);
+        user ??= UserContext.None;
         if (placeholderCount == 0)
         {
             return Text;
@@ -54,7 +56,7 @@ public sealed class RequestTemplate
         var builder = new DefaultInterpolatedStringHandler(literalLength, placeholderCount);
         foreach (var part in parts)
         {
-            part.AppendTo(ref builder, random);
+            part.AppendTo(ref builder, random, user);
         }
 
         return builder.ToStringAndClear();

@@ -10,7 +10,7 @@ namespace SysDesignLab.LoadTesting;
 /// </summary>
 internal static class TemplateParser
 {
-    private const string Supported = "{int:MIN:MAX}, {choice:a|b|c} or {guid}";
+    private const string Supported = "{int:MIN:MAX}, {choice:a|b|c}, {guid}, {user} or {session}";
 
     public static List<TemplatePart> Parse(string template)
     {
@@ -75,6 +75,8 @@ internal static class TemplateParser
         return name switch
         {
             "guid" when arguments is null => TemplatePart.ForGuid(),
+            "user" when arguments is null => TemplatePart.ForUser(),
+            "session" when arguments is null => TemplatePart.ForSession(),
             "int" when arguments is not null => ParseInt(body, arguments, template),
             "choice" when arguments is not null => TemplatePart.ForChoice(arguments.Split('|')),
             _ => throw new FormatException(

@@ -28,7 +28,11 @@ internal sealed class TemplatePart
 
     public static TemplatePart ForGuid() => new(TemplatePartKind.Guid);
 
-    public void AppendTo(ref DefaultInterpolatedStringHandler builder, Random random)
+    public static TemplatePart ForUser() => new(TemplatePartKind.User);
+
+    public static TemplatePart ForSession() => new(TemplatePartKind.Session);
+
+    public void AppendTo(ref DefaultInterpolatedStringHandler builder, Random random, UserContext user)
     {
         switch (Kind)
         {
@@ -44,6 +48,12 @@ internal sealed class TemplatePart
                 break;
             case TemplatePartKind.Guid:
                 builder.AppendFormatted(NextGuid(random));
+                break;
+            case TemplatePartKind.User:
+                builder.AppendFormatted(user.Number);
+                break;
+            case TemplatePartKind.Session:
+                builder.AppendLiteral(user.Session ?? "");
                 break;
             default:
                 throw new InvalidOperationException($"Unhandled template part {Kind}.");

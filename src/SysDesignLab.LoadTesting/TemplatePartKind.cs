@@ -6,4 +6,6 @@ internal enum TemplatePartKind
     Int,
     Choice,
     Guid,
+    User,
+    Session,
 }

@@ -6,6 +6,7 @@ namespace SysDesignLab.LoadTesting;
 /// <summary>
 /// Parses k6-style thresholds: <c>p95&lt;200ms</c>, <c>p99&lt;=1s</c>, <c>success_rate&gt;0.999</c> (or
 /// <c>&gt;99.9%</c>), <c>rps&gt;500</c>, <c>goodput&gt;=100</c>. Latencies take ms (default), s or us.
+/// A metric may name one endpoint, k6's tag style: <c>p95{write}&lt;50ms</c> judges only the "write" requests.
 /// </summary>
 public static partial class ThresholdParser
 {
@@ -46,7 +47,20 @@ public static partial class ThresholdParser
             throw new FormatException($"Threshold '{expression}': unknown operator '{op}'; use one of {string.Join(" ", ThresholdEvaluator.Operators)}.");
         }
 
-        return new Threshold(metric, op, ParseValue(expression, metric, valueText), expression.Trim());
+        var value = ParseValue(expression, metric, valueText);
+        if (match.Groups["endpoint"].Success)
+        {
+            var endpoint = match.Groups["endpoint"].Value;
+            if (!LoadMetrics.PerEndpoint.Contains(metric))
+            {
+                throw new FormatException(
+                    $"Threshold '{expression}': '{name}' is not measured per endpoint; use one of {string.Join(", ", Aliases.Where(a => LoadMetrics.PerEndpoint.Contains(a.Value)).Select(a => a.Key))}.");
+            }
+
+            metric = LoadMetrics.ForEndpoint(metric, endpoint);
+        }
+
+        return new Threshold(metric, op, value, expression.Trim());
     }
 
     private static double ParseValue(string expression, string metric, string text)
@@ -73,7 +87,7 @@ public static partial class ThresholdParser
         };
     }
 
-    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(?<op>[<>=!]+)\s*(?<value>\S+)\s*$")]
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_]*)(\{(?<endpoint>[^{}]+)\})?\s*(?<op>[<>=!]+)\s*(?<value>\S+)\s*$")]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)(?<unit>[A-Za-zµ%]*)$")]

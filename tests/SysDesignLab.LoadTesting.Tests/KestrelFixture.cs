@@ -19,6 +19,9 @@ public sealed class KestrelFixture : IAsyncLifetime
     /// <summary>Ids seen by /items/{id} in arrival order, to check what the load generator actually sent.</summary>
     public ConcurrentQueue<int> ItemIds { get; } = [];
 
+    /// <summary>Handles that logged in at /login, in arrival order.</summary>
+    public ConcurrentQueue<string> Logins { get; } = [];
+
     private long stallUntilTicks;
     private int stallCountdown = -1;
 
@@ -58,6 +61,22 @@ public sealed class KestrelFixture : IAsyncLifetime
             return Results.Ok();
         });
         app.MapGet("/abort", (HttpContext context) => context.Abort());
+        app.MapGet("/conflict", () => Results.Conflict());
+        // A toy login: the token is derived from the handle, so /whoami can check it without shared state.
+        app.MapPost("/login", (LoginBody body) =>
+        {
+            Logins.Enqueue(body.Handle);
+            return body.Handle.StartsWith("user", StringComparison.Ordinal)
+                ? Results.Ok(new { token = "t-" + body.Handle, expires = 60 })
+                : Results.Unauthorized();
+        });
+        app.MapGet("/whoami", (HttpContext context) =>
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            return header.StartsWith("Bearer t-", StringComparison.Ordinal)
+                ? Results.Text(header["Bearer t-".Length..])
+                : Results.Unauthorized();
+        });
         app.MapGet("/stall", async () =>
         {
             if (Interlocked.Decrement(ref stallCountdown) == 0)
@@ -92,3 +111,6 @@ public sealed class KestrelFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The body /login expects.</summary>
+public sealed record LoginBody(string Handle);

@@ -16,6 +16,8 @@ public sealed class ThresholdParserTests
     [InlineData("late_starts==0", "lateStarts", "==", 0)]
     [InlineData("uncorrected_p99<50ms", "uncorrectedP99Ms", "<", 50)]
     [InlineData("P95<1e3", "p95Ms", "<", 1000)]
+    [InlineData("p95{write}<50ms", "p95Ms{write}", "<", 50)]
+    [InlineData("success_rate{me}>=99%", "successRate{me}", ">=", 0.99)]
     public void Parses_metric_operator_and_value_in_the_metric_unit(string text, string metric, string op, double value)
     {
         var threshold = ThresholdParser.Parse(text);
@@ -24,6 +26,14 @@ public sealed class ThresholdParserTests
         Assert.Equal(op, threshold.Operator);
         Assert.Equal(value, threshold.Value, 9);
         Assert.Equal(text, threshold.Text);
+    }
+
+    [Fact]
+    public void A_metric_that_is_not_measured_per_endpoint_is_refused_with_an_endpoint()
+    {
+        var error = Assert.Throws<FormatException>(() => ThresholdParser.Parse("cpu{write}<50"));
+
+        Assert.Contains("not measured per endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

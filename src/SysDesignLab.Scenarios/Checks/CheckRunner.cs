@@ -63,6 +63,8 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1));
     }
 
+    private const string AfterLoad = "sql-after-load";
+
     private static bool NeedsBaseline(Scenario scenario) =>
         scenario.Check.Criteria.Any(c => c.Metric?.EndsWith("VsBaseline", StringComparison.Ordinal) == true);
 
@@ -99,7 +101,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var probes = new List<CriterionResult>();
         if (withProbes)
         {
-            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null))
+            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || c.Probe != AfterLoad)))
             {
                 probes.Add(database is null
                     ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
@@ -127,6 +129,13 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             var after = await ServerActivity.ReadAsync(database, cancellationToken);
             figures = before.PerRequest(after, load.Samples.Sum(s => s.Requests));
             figures["peakDbConnections"] = peakConnections ?? 0;
+            if (withProbes)
+            {
+                foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe == AfterLoad))
+                {
+                    probes.Add(await AfterLoadProbe.RunAsync(criterion, database, cancellationToken));
+                }
+            }
         }
         return new Measurement(load, figures, probes);
     }

@@ -10,9 +10,10 @@ public static class CriterionEvaluator
     public static CriterionResult Evaluate(CriterionSpec criterion, IReadOnlyDictionary<string, double> metrics)
     {
         var metric = criterion.Metric!;
+        var key = criterion.Endpoint is null ? metric : LoadMetrics.ForEndpoint(metric, criterion.Endpoint);
         var threshold = criterion.Value!.Value;
         var expected = $"{Symbol(criterion.Op!)} {Format(metric, threshold)}";
-        if (!metrics.TryGetValue(metric, out var actual) || double.IsNaN(actual))
+        if (!metrics.TryGetValue(key, out var actual) || double.IsNaN(actual))
         {
             return new CriterionResult(criterion.Name, criterion.Kind, false, expected, "not measured", criterion.Where);
         }
@@ -37,6 +38,7 @@ public static class CriterionEvaluator
     {
         ">=" => "≥",
         "<=" => "≤",
+        "==" => "=",
         _ => op,
     };
 }

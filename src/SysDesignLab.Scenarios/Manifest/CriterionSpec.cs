@@ -14,6 +14,8 @@ public sealed class CriterionSpec
     public string? Metric { get; init; }
     public string? Op { get; init; }
     public double? Value { get; init; }
+    /// <summary>Judge the metric over this endpoint's requests only (see LoadMetrics.PerEndpoint).</summary>
+    public string? Endpoint { get; init; }
     public string? Probe { get; init; }
     /// <summary>Where to look when the criterion fails: shown to the learner.</summary>
     public string Where { get; init; } = "";
@@ -24,6 +26,9 @@ public sealed class CriterionSpec
     public List<JsonElement> Values { get; init; } = [];
     public string? Sql { get; init; }
     public List<string> Fields { get; init; } = [];
+
+    // sql-after-load probe: once the load is over and the app has stopped, run the sql (one number)
+    // and compare it with op and value, e.g. items claimed == stock.
 
     // explain-uses-index probe: EXPLAIN the sql (for each value, if a parameter is given) and
     // require that none of these tables is read with a sequential scan.

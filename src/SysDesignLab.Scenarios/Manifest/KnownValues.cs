@@ -6,8 +6,8 @@ public static class KnownValues
     public static readonly string[] Tiers = ["crawling", "walking", "running", "sprinting"];
     public static readonly string[] ResourceKinds = ["postgres", "loadbalancer"];
     public static readonly string[] CriterionKinds = ["performance", "correctness", "right-way"];
-    public static readonly string[] Operators = [">=", "<=", ">", "<"];
-    public static readonly string[] Probes = ["sql-ground-truth", "explain-uses-index"];
+    public static readonly string[] Operators = [">=", "<=", "==", ">", "<"];
+    public static readonly string[] Probes = ["sql-ground-truth", "explain-uses-index", "sql-after-load"];
 
     /// <summary>Metrics a criterion can compare; see CheckMetrics for how each is measured.</summary>
     public static readonly string[] Metrics =

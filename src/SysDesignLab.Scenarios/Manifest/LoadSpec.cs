@@ -10,4 +10,6 @@ public class LoadSpec
     public string WarmUp { get; init; } = "0s";
     public string Timeout { get; init; } = "5s";
     public List<EndpointSpec> Endpoints { get; init; } = [];
+    /// <summary>Optional login each user performs first; see <see cref="SessionSpec"/>.</summary>
+    public SessionSpec? Session { get; init; }
 }

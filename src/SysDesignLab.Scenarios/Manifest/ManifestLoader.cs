@@ -40,8 +40,11 @@ public static class ManifestLoader
         }
         var validator = new ManifestValidator(shownFile, directory, id);
         validator.Validate(manifest);
-        return new Scenario(id, directory, manifest, validator.Profile(manifest.Load!, manifest.Load!.Endpoints, "load"),
-            validator.Profile(manifest.Check!, manifest.Check!.Endpoints.Count > 0 ? manifest.Check.Endpoints : manifest.Load.Endpoints, "check"));
+        var load = manifest.Load!;
+        var check = manifest.Check!;
+        // A check without endpoints of its own replays the load's, login included.
+        return new Scenario(id, directory, manifest, BuildProfile(load, load.Endpoints, load.Session),
+            check.Endpoints.Count > 0 ? BuildProfile(check, check.Endpoints, check.Session) : BuildProfile(check, load.Endpoints, check.Session ?? load.Session));
     }
 
     private static string FirstSentence(string message)
@@ -50,8 +53,9 @@ public static class ManifestLoader
         return cut > 0 ? message[..cut] : message;
     }
 
-    internal static LoadProfile BuildProfile(LoadSpec spec, IReadOnlyList<EndpointSpec> endpoints) => new()
+    internal static LoadProfile BuildProfile(LoadSpec spec, IReadOnlyList<EndpointSpec> endpoints, SessionSpec? session) => new()
     {
+        Session = session,
         VirtualUsers = spec.Users,
         Duration = DurationParser.TryParse(spec.Duration, out var d) ? d : TimeSpan.Zero,
         WarmUp = DurationParser.TryParse(spec.WarmUp, out var w) ? w : TimeSpan.Zero,

@@ -32,11 +32,22 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
         ValidateLoad(m.Load, "load", requireEndpoints: true);
         ValidateLoad(m.Check, "check", requireEndpoints: false);
-        ValidateCriteria(m.Check!);
+        ValidateCriteria(m.Check!, CheckEndpointNames(m));
     }
 
-    public LoadProfile Profile(LoadSpec spec, IReadOnlyList<EndpointSpec> endpoints, string field) =>
-        ManifestLoader.BuildProfile(spec, endpoints);
+    /// <summary>The names a criterion's "endpoint" may use: the check's endpoints (or the load's) and the login.</summary>
+    private static HashSet<string> CheckEndpointNames(ScenarioManifest m)
+    {
+        var check = m.Check!;
+        var endpoints = check.Endpoints.Count > 0 ? check.Endpoints : m.Load!.Endpoints;
+        var session = check.Endpoints.Count > 0 ? check.Session : check.Session ?? m.Load!.Session;
+        var names = endpoints.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        if (session is not null)
+        {
+            names.Add(LoadRunner.LoginName(session));
+        }
+        return names;
+    }
 
     private void ValidateResources(ScenarioManifest m)
     {
@@ -106,32 +117,63 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
         for (var i = 0; i < load.Endpoints.Count; i++)
         {
-            var e = load.Endpoints[i];
             var at = $"{field}.endpoints[{i}]";
-            if (!e.Path.StartsWith('/'))
+            Require(load.Endpoints[i].Name, $"{at}.name");
+            ValidateEndpoint(load.Endpoints[i], at);
+        }
+        var duplicate = load.Endpoints.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            Fail($"{field}.endpoints", $"the name '{duplicate.Key}' is used twice; results are reported per endpoint name.");
+        }
+        if (load.Session is { } session)
+        {
+            if (session.Login is null)
             {
-                Fail($"{at}.path", $"is '{e.Path}'; it must start with '/'.");
+                Fail($"{field}.session.login", "is missing; give the login request { method, path, body, expect }.");
             }
-            if (e.Weight <= 0)
+            Require(session.Capture, $"{field}.session.capture");
+            ValidateEndpoint(session.Login, $"{field}.session.login");
+            if (load.Endpoints.Any(e => e.Name == LoadRunner.LoginName(session)))
             {
-                Fail($"{at}.weight", $"is {e.Weight}; it must be greater than 0.");
-            }
-            try
-            {
-                RequestTemplate.Parse(e.Path);
-                if (e.Body is not null)
-                {
-                    RequestTemplate.Parse(e.Body);
-                }
-            }
-            catch (FormatException ex)
-            {
-                Fail(at, ex.Message);
+                Fail($"{field}.session.login.name", $"'{LoadRunner.LoginName(session)}' is also an endpoint's name; give the login a name of its own.");
             }
         }
     }
 
-    private void ValidateCriteria(CheckSpec check)
+    private void ValidateEndpoint(EndpointSpec e, string at)
+    {
+        if (string.IsNullOrEmpty(e.Path) || !e.Path.StartsWith('/'))
+        {
+            Fail($"{at}.path", $"is '{e.Path}'; it must start with '/'.");
+        }
+        if (e.Weight <= 0)
+        {
+            Fail($"{at}.weight", $"is {e.Weight}; it must be greater than 0.");
+        }
+        if (e.Expect is { Status: not null, Statuses.Count: > 0 })
+        {
+            Fail($"{at}.expect", "has both status and statuses; give one (statuses lists every status that counts as success).");
+        }
+        try
+        {
+            RequestTemplate.Parse(e.Path);
+            if (e.Body is not null)
+            {
+                RequestTemplate.Parse(e.Body);
+            }
+            foreach (var header in e.Headers ?? new Dictionary<string, string>())
+            {
+                RequestTemplate.Parse(header.Value);
+            }
+        }
+        catch (FormatException ex)
+        {
+            Fail(at, ex.Message);
+        }
+    }
+
+    private void ValidateCriteria(CheckSpec check, HashSet<string> endpointNames)
     {
         if (check.Criteria.Count == 0)
         {
@@ -161,6 +203,17 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 {
                     Fail($"{at}.value", "is missing; give the number the metric is compared with.");
                 }
+                if (c.Endpoint is not null)
+                {
+                    if (!endpointNames.Contains(c.Endpoint))
+                    {
+                        Fail($"{at}.endpoint", $"is '{c.Endpoint}'; the check's endpoints are {string.Join(", ", endpointNames)}.");
+                    }
+                    if (!LoadMetrics.PerEndpoint.Contains(c.Metric))
+                    {
+                        Fail($"{at}.metric", $"'{c.Metric}' is not measured per endpoint; with an endpoint use one of {string.Join(", ", LoadMetrics.PerEndpoint)}.");
+                    }
+                }
                 continue;
             }
             if (!KnownValues.Probes.Contains(c.Probe))
@@ -168,6 +221,18 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 Fail($"{at}.probe", $"is '{c.Probe}'; expected one of {string.Join(", ", KnownValues.Probes)}.");
             }
             Require(c.Sql, $"{at}.sql");
+            if (c.Probe == "sql-after-load")
+            {
+                if (c.Op is null || !KnownValues.Operators.Contains(c.Op))
+                {
+                    Fail($"{at}.op", $"is '{c.Op}'; expected one of {string.Join(", ", KnownValues.Operators)}.");
+                }
+                if (c.Value is null)
+                {
+                    Fail($"{at}.value", "is missing; give the number the SQL's result is compared with.");
+                }
+                continue;
+            }
             if (c.Probe == "explain-uses-index")
             {
                 if (c.Tables.Count == 0)

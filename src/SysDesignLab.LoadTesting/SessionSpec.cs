@@ -1,0 +1,13 @@
+namespace SysDesignLab.LoadTesting;
+
+/// <summary>
+/// A login each virtual user performs before its first request, like a real client: the response's top-level
+/// JSON property <see cref="Capture"/> (e.g. a token) becomes the user's <c>{session}</c> placeholder. A failed
+/// login is recorded under the login endpoint's name and retried on the user's next turn.
+/// </summary>
+public sealed record SessionSpec
+{
+    /// <summary>The login request; its name defaults to "login" in the results.</summary>
+    public required EndpointSpec Login { get; init; }
+    public required string Capture { get; init; }
+}
