@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace SysDesignLab.LoadTesting;
 
@@ -11,15 +12,19 @@ internal sealed class ResponseBuffer : IDisposable
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
 
     /// <summary>Reads and discards the body; latency includes the transfer and the connection becomes reusable.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask DrainAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        // The handler's response content hands out its connection stream without I/O, so the synchronous
+        // ReadAsStream only saves the Task that ReadAsStreamAsync would allocate.
+        var stream = content.ReadAsStream(cancellationToken);
         while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
         {
         }
     }
 
     /// <summary>Reads the whole body into the buffer; see <see cref="Body"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } announced && announced < MaxPresize && announced >= buffer.Length)
@@ -28,7 +33,7 @@ internal sealed class ResponseBuffer : IDisposable
             Grow((int)announced + 1, 0);
         }
 
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = content.ReadAsStream(cancellationToken);
         var length = 0;
         while (true)
         {
