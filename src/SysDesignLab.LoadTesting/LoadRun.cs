@@ -202,6 +202,7 @@ internal sealed class LoadRun
         {
             CpuPercent = cpuPercent,
             LateStarts = interval.LateStarts,
+            Cumulative = warmUp ? null : measured.Latency.ToSummary(),
         };
         samples.Add(sample);
         onSample?.Invoke(sample);
