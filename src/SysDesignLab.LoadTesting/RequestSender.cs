@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace SysDesignLab.LoadTesting;
 
 /// <summary>
@@ -26,9 +24,6 @@ internal sealed class RequestSender : IDisposable
     public Random Random { get; }
 
     /// <returns>The outcome and the timestamps just before the send and after the last body byte.</returns>
-    /// <remarks>The pooling builder reuses the state machine box once a request completes asynchronously (nearly
-    /// always): one allocation less per request. The caller awaits the result exactly once, as it must.</remarks>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(RequestOutcome Outcome, long Sent, long Ended)> SendAsync(CompiledEndpoint endpoint)
     {
         RequestOutcome outcome;
@@ -61,7 +56,6 @@ internal sealed class RequestSender : IDisposable
         buffer.Dispose();
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<RequestOutcome> ReadResponseAsync(HttpResponseMessage response, ResponseValidator validator, CancellationToken token)
     {
         var outcome = validator.CheckStatus((int)response.StatusCode);

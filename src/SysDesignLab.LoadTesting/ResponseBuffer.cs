@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 
 namespace SysDesignLab.LoadTesting;
 
@@ -12,19 +11,15 @@ internal sealed class ResponseBuffer : IDisposable
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
 
     /// <summary>Reads and discards the body; latency includes the transfer and the connection becomes reusable.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask DrainAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        // The handler's response content hands out its connection stream without I/O, so the synchronous
-        // ReadAsStream only saves the Task that ReadAsStreamAsync would allocate.
-        var stream = content.ReadAsStream(cancellationToken);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
         {
         }
     }
 
     /// <summary>Reads the whole body into the buffer; see <see cref="Body"/>.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } announced && announced < MaxPresize && announced >= buffer.Length)
@@ -33,7 +28,7 @@ internal sealed class ResponseBuffer : IDisposable
             Grow((int)announced + 1, 0);
         }
 
-        var stream = content.ReadAsStream(cancellationToken);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var length = 0;
         while (true)
         {
