@@ -1,7 +1,11 @@
 """Turns one tool's output into 'rps<TAB>p50_ms<TAB>p99_ms<TAB>max_ms<TAB>extra' for bench/run.sh."""
 import json
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hdr  # noqa: E402
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -33,7 +37,8 @@ def sdlab(text):
     if data.get("model") == "open":
         u = data["uncorrectedLatencyMs"]
         extra += (f" target={data['targetRate']} achieved={data['achievedRate']} late={data['lateStarts']}"
-                  f" dropped={data['dropped']} up50={u['p50']} up99={u['p99']} umax={u['max']}")
+                  f" dropped={data['dropped']} up50={u['p50']} up99={u['p99']} umax={u['max']}"
+                  f" p999={hdr.percentile(data['latencyHistogram'], 99.9) / 1000:.3f} window={data['measuredSeconds']}")
     return data["rps"], lat["p50"], lat["p99"], lat["max"], extra
 
 

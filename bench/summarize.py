@@ -56,13 +56,24 @@ print(f"\nours − wrk: p50 {med('B', 'sdlab', 'p50') - med('B', w, 'p50'):+.2f}
 
 target = extra("C", "sdlab-open", "target")
 print(f"C: open model at {target:.0f} req/s (50% of capacity), server stopped (SIGSTOP) for 1 s mid-run\n")
-print("| repeat | corrected p99 ms | corrected max ms | uncorrected p99 ms | uncorrected max ms | late starts |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| repeat | corrected p99 ms | corrected p99.9 ms | corrected max ms | uncorrected p99 ms | uncorrected max ms | late starts |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for r in by[("C", "sdlab-open")]:
     get = lambda k: re.search(rf"\b{k}=([\d.]+)", r["extra"]).group(1) if re.search(rf"\b{k}=", r["extra"]) else "nan"
-    print(f"| {r['repeat']} | {float(r['p99']):.0f} | {float(r['max']):.0f} | {float(get('up99')):.1f} | {float(get('umax')):.0f} | {get('late')} |")
-print(f"\nmedian corrected p99 {med('C', 'sdlab-open', 'p99'):.0f} ms (target ≥ 1000), "
-      f"median uncorrected p99 {extra('C', 'sdlab-open', 'up99'):.1f} ms (target: well below)\n")
+    print(f"| {r['repeat']} | {float(r['p99']):.0f} | {float(get('p999')):.0f} | {float(r['max']):.0f} | {float(get('up99')):.1f} | "
+          f"{float(get('umax')):.0f} | {get('late')} |")
+# What a correct tool must report (docs/benchmarks.md): a request due t seconds into a pause of P waits P - t, and
+# after the resume the backlog drains at capacity C while requests keep arriving at R = u*C, so latencies fall
+# evenly from P to 0 over P/(1-u) seconds of requests. The share of a window W above x is (P - x) / ((1 - u) W),
+# hence the q-quantile is P - (1 - q)(1 - u) W. Here u = 0.5 (the rate is half our measured capacity).
+pause, u = 1000.0, 0.5
+window = extra("C", "sdlab-open", "window") * 1000
+expect = lambda q: pause - (1 - q) * (1 - u) * window
+print(f"\nmedians: corrected p99 {med('C', 'sdlab-open', 'p99'):.0f} ms, p99.9 {extra('C', 'sdlab-open', 'p999'):.0f} ms, "
+      f"max {med('C', 'sdlab-open', 'max'):.0f} ms; uncorrected p99 {extra('C', 'sdlab-open', 'up99'):.1f} ms (target: well below)")
+print(f"a correct tool reports for a {pause / 1000:.0f} s pause in a {window / 1000:.1f} s window: p99 ≈ {expect(0.99):.0f} ms, "
+      f"p99.9 ≈ {expect(0.999):.0f} ms, max ≈ {pause:.0f} ms, each plus the normal response time of a few ms "
+      f"(issue target: corrected p99 ≥ 1000 ms, which a 1 s pause in a {window / 1000:.0f} s window cannot give without overstating)\n")
 
 achieved = extra("D", "sdlab-open", "achieved")
 print("D: open model without a pause, same rate\n")

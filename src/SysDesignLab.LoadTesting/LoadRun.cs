@@ -230,6 +230,7 @@ internal sealed class LoadRun
         {
             CpuPercent = cpuPercent,
             LateStarts = interval.LateStarts,
+            Cumulative = warmUp ? null : measured.Latency.ToSummary(),
         };
         samples.Add(sample);
         onSample?.Invoke(sample);

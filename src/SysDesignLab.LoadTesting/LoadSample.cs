@@ -25,4 +25,8 @@ public sealed record LoadSample(
 
     /// <summary>Open model: requests of this interval sent more than 1 ms after their intended time.</summary>
     public long LateStarts { get; init; }
+
+    /// <summary>Latency of the whole measured part so far, this interval included; null during the warm-up.
+    /// Percentiles cannot be merged from per-second percentiles, so the run computes them for live views.</summary>
+    public LatencySummary? Cumulative { get; init; }
 }

@@ -11,7 +11,7 @@ public static class LoadCommand
     public static Command Create()
     {
         var o = new LoadOptions();
-        var command = new Command("load", "Load the running scenario's app (or any loopback --url) with a live line per second; closed model by default, open with --rate.");
+        var command = new Command("load", "Load the running scenario's app (or any loopback --url) with a live panel (a line per second when output is redirected or CI=true); closed model by default, open with --rate.");
         foreach (var symbol in o.All())
         {
             switch (symbol)

@@ -9,10 +9,15 @@ namespace SysDesignLab.Cli.Commands;
 /// markedly more req/s per CPU for the generator (docs/benchmarks.md). The runtime reads the variable once,
 /// at start-up, so it cannot be switched on inside this process; it is not set for the whole lab because
 /// the scenario apps the lab starts would inherit it. Setting the variable yourself (to 0 or 1) skips this.
+/// The child also gets <c>DOTNET_TC_CallCountingDelayMs=0</c> (unless set): the runtime normally holds back
+/// tier-1 recompilation while new methods keep appearing, and a load run's first seconds are exactly that, so
+/// the generator ran at about half speed for 2–3 s; without the delay it reaches full speed within about a
+/// second, i.e. inside a 1 s warm-up (docs/benchmarks.md).
 /// </summary>
 internal static class LoadProcess
 {
     public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+    public const string CallCountingDelay = "DOTNET_TC_CallCountingDelayMs";
 
     private const int SigInt = 2;
 
@@ -33,6 +38,10 @@ internal static class LoadProcess
             start.ArgumentList.Add(arg);
         }
         start.Environment[Variable] = "1";
+        if (Environment.GetEnvironmentVariable(CallCountingDelay) is null)
+        {
+            start.Environment[CallCountingDelay] = "0";
+        }
 
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         // A Ctrl-C in a terminal reaches both processes; a SIGINT sent to this one alone is passed on, so the

@@ -4,22 +4,21 @@ using SysDesignLab.Orchestration;
 
 namespace SysDesignLab.Cli.Commands;
 
-/// <summary>One <c>sdlab load</c> run: live lines, optional NDJSON and JSON files, thresholds and the exit code.</summary>
+/// <summary>One <c>sdlab load</c> run: live panel or lines, optional NDJSON and JSON files, thresholds and the exit code.</summary>
 public sealed class LoadSession(TimeProvider time, IReadOnlyList<Threshold> thresholds, string? jsonPath, string? ndjsonPath)
 {
     public async Task<int> RunAsync(Uri target, LoadProfile profile, CancellationToken cancellationToken)
     {
         using var ndjson = ndjsonPath is null ? null : Create(ndjsonPath);
-        LoadLine.Header();
-        var result = await new LoadRunner(time).RunAsync(target, profile, sample =>
+        var result = await LoadView.ShowAsync(profile, show => new LoadRunner(time).RunAsync(target, profile, sample =>
         {
-            LoadLine.Print("load", sample);
+            show(sample);
             if (ndjson is not null)
             {
                 LoadReport.WriteSampleLine(ndjson, sample);
                 ndjson.Flush();
             }
-        }, cancellationToken);
+        }, cancellationToken));
         LoadLine.Summary(result);
 
         var results = ThresholdEvaluator.EvaluateAll(thresholds, LoadMetrics.From(result));
