@@ -12,6 +12,8 @@ var connectionString = builder.Configuration.GetConnectionString("Chirp")
 await using var db = NpgsqlDataSource.Create(connectionString);
 
 // Schema changes: run every Migrations/*.sql file, in name order, before taking any request.
+// THE FIX is not in this file: it is Migrations/001_indexes.sql, which this loop runs. The queries
+// below are the same as before; what changes is how PostgreSQL can find their rows.
 foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Migrations"), "*.sql").Order(StringComparer.Ordinal))
 {
     await using var migration = db.CreateCommand(await File.ReadAllTextAsync(file));
