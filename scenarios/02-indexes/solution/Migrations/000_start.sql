@@ -1,0 +1,8 @@
+-- Migrations: changes to the database schema, kept with the code that needs them.
+--
+-- At startup, Program.cs runs every .sql file in this folder, in name order (000_…, 001_…, …),
+-- before the app answers any request. They run on every start, so write each statement so that
+-- running it twice does no harm (CREATE … IF NOT EXISTS).
+--
+-- The tables (users, posts) come with the lab's seed data and have only their primary keys.
+-- Indexes the app needs go in a new file here, e.g. 001_indexes.sql.

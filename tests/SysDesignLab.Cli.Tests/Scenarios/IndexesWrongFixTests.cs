@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace SysDesignLab.Cli.Tests.Scenarios;
+
+/// <summary>
+/// Scenario 02's classic wrong fix, named in its "Stuck?" table: an index on the handle column,
+/// which the planner cannot use for a query on lower(handle). The check must fail and point at the
+/// expression index.
+/// </summary>
+[Trait("Category", "Scenario")]
+[Collection(ScenarioChecksCollection.Name)]
+public sealed class IndexesWrongFixTests
+{
+    [Fact]
+    public async Task Indexes_on_the_handle_column_instead_of_lower_handle_fails_on_the_profile_query()
+    {
+        using var copy = new RepositoryCopy("02-indexes");
+        // The timeline's index is right; the profile's is on the column, not on the expression the query compares.
+        File.WriteAllText(Path.Combine(copy.ScenarioDirectory, "app", "Migrations", "001_indexes.sql"),
+            """
+            CREATE INDEX ON posts (author_id, created_at DESC);
+            CREATE INDEX ON users (handle);
+            """);
+        using var sdlab = new SdlabProcess(copy.Root);
+        var json = Path.Combine(sdlab.StateRoot, "wrong-fix.json");
+
+        var result = await sdlab.RunAsync("check", "02", "--json", json);
+
+        Assert.True(result.ExitCode == 1, result.Output);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        var criteria = report.RootElement.GetProperty("criteria").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("passed").GetBoolean());
+        Assert.True(criteria["The timeline query uses an index"], "the posts index is the right one");
+        Assert.False(criteria["The profile query uses an index"], result.Output);
+        Assert.False(criteria["Sequential scans per request"], result.Output);
+        Assert.Contains("lower(handle)", result.Output, StringComparison.Ordinal);
+    }
+}
