@@ -40,10 +40,25 @@ public sealed class ScenarioTrustTests(ITestOutputHelper output)
         Assert.True(solution.ExitCode == 0, "the reference solution failed its check:\n" + solution.Output);
         Assert.All(Criteria(solution), c => Assert.True(c.Passed, c.Name));
 
-        // The headline contrast the curriculum promises: successful requests per second.
-        var naiveGoodput = naive.Report.GetProperty("load").GetProperty("goodput").GetDouble();
-        var solutionGoodput = solution.Report.GetProperty("load").GetProperty("goodput").GetDouble();
-        Assert.True(solutionGoodput >= 10 * Math.Max(naiveGoodput, 1), $"solution {solutionGoodput} ok req/s vs naive {naiveGoodput}");
+        // The headline contrast the curriculum promises. Where the manifest bounds goodput against the naive
+        // app, the solution must clear 10× (or that bound, when physics on one machine allows less); a
+        // scenario without such a bound (04: the naive app fails fast, its flaw is wrong answers) must show
+        // its contrast as a failed correctness criterion instead.
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(SdlabProcess.RepoRoot, "scenarios", scenarioId, "scenario.json")));
+        var goodputBound = manifest.RootElement.GetProperty("check").GetProperty("criteria").EnumerateArray()
+            .Where(c => c.TryGetProperty("metric", out var m) && m.GetString() == "goodputVsBaseline")
+            .Select(c => c.GetProperty("value").GetDouble())
+            .FirstOrDefault();
+        if (goodputBound > 0)
+        {
+            var naiveGoodput = naive.Report.GetProperty("load").GetProperty("goodput").GetDouble();
+            var solutionGoodput = solution.Report.GetProperty("load").GetProperty("goodput").GetDouble();
+            Assert.True(solutionGoodput >= Math.Min(10, goodputBound) * Math.Max(naiveGoodput, 1), $"solution {solutionGoodput} ok req/s vs naive {naiveGoodput}");
+        }
+        else
+        {
+            Assert.Contains(Criteria(naive), c => c.Kind == "correctness" && !c.Passed);
+        }
     }
 
     private async Task<CheckRun> CheckAsync(SdlabProcess sdlab, string scenarioId, string label, params string[] extra)
