@@ -41,9 +41,8 @@ internal sealed class RequestSender : IDisposable
         {
             request = endpoint.CreateRequest(Random, probe, User);
             using var response = await invoker.SendAsync(request, token).ConfigureAwait(false);
-            outcome = login is not null && endpoint == login.Endpoint
-                ? await ReadLoginAsync(response, login, token).ConfigureAwait(false)
-                : await ReadResponseAsync(response, endpoint.Validator, token).ConfigureAwait(false);
+            var capture = login is not null && endpoint == login.Endpoint ? login : null;
+            outcome = await ReadResponseAsync(response, endpoint.Validator, capture, token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -65,11 +64,14 @@ internal sealed class RequestSender : IDisposable
         buffer.Dispose();
     }
 
-    /// <summary>A login succeeds only when its status is right and the body carries the value to capture.</summary>
-    private async ValueTask<RequestOutcome> ReadLoginAsync(HttpResponseMessage response, SessionLogin session, CancellationToken token)
+    /// <summary>
+    /// Reads the body only when it is checked or a session value is captured from it; otherwise drains it.
+    /// A login succeeds only when its status is right and its body carries the value to capture.
+    /// </summary>
+    private async ValueTask<RequestOutcome> ReadResponseAsync(HttpResponseMessage response, ResponseValidator validator, SessionLogin? capture, CancellationToken token)
     {
-        var outcome = session.Endpoint.Validator.CheckStatus((int)response.StatusCode);
-        if (outcome != RequestOutcome.Success)
+        var outcome = validator.CheckStatus((int)response.StatusCode);
+        if (outcome != RequestOutcome.Success || (!validator.NeedsBody && capture is null))
         {
             await buffer.DrainAsync(response.Content, token).ConfigureAwait(false);
             return outcome;
@@ -77,25 +79,20 @@ internal sealed class RequestSender : IDisposable
 
         var length = await buffer.ReadAllAsync(response.Content, token).ConfigureAwait(false);
         var body = buffer.Body(length);
-        if (!session.Endpoint.Validator.CheckBody(body) || session.TryCapture(body) is not { } value)
+        if (!validator.CheckBody(body))
+        {
+            return RequestOutcome.WrongBody;
+        }
+        if (capture is null)
+        {
+            return RequestOutcome.Success;
+        }
+        if (capture.TryCapture(body) is not { } value)
         {
             return RequestOutcome.WrongBody;
         }
 
         User.Session = value;
         return RequestOutcome.Success;
-    }
-
-    private async ValueTask<RequestOutcome> ReadResponseAsync(HttpResponseMessage response, ResponseValidator validator, CancellationToken token)
-    {
-        var outcome = validator.CheckStatus((int)response.StatusCode);
-        if (outcome == RequestOutcome.Success && validator.NeedsBody)
-        {
-            var length = await buffer.ReadAllAsync(response.Content, token).ConfigureAwait(false);
-            return validator.CheckBody(buffer.Body(length)) ? RequestOutcome.Success : RequestOutcome.WrongBody;
-        }
-
-        await buffer.DrainAsync(response.Content, token).ConfigureAwait(false);
-        return outcome;
     }
 }

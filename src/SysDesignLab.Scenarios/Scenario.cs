@@ -35,6 +35,17 @@ public sealed class Scenario
     public string GuidePath => Path.Combine(Directory, "SCENARIO.md");
     public string AssemblyName => Path.GetFileNameWithoutExtension(App.Project);
 
+    /// <summary>
+    /// A path to open in a browser: the load's first GET endpoint with its placeholders filled, from a
+    /// fixed seed so it is the same on every start (e.g. "/users/9/posts", not "/users/{int:1:100000}/posts").
+    /// </summary>
+    public string ExamplePath()
+    {
+        var endpoint = LoadProfile.Endpoints.FirstOrDefault(e => string.Equals(e.Method, "GET", StringComparison.OrdinalIgnoreCase))
+            ?? LoadProfile.Endpoints[0];
+        return RequestTemplate.Parse(endpoint.Path).Render(new Random(1));
+    }
+
     public IReadOnlyList<string> DatabaseScripts =>
         Manifest.Database is { } db
             ? new[] { db.Schema, db.Seed }.Where(s => !string.IsNullOrEmpty(s)).Select(s => Path.Combine(Directory, s!)).ToList()

@@ -28,16 +28,19 @@ public static class StartCommand
             var variant = parse.GetValue(solution) ? AppVariant.Solution : AppVariant.Learner;
             var state = await new ScenarioStarter(lab.Environment, lab.Time).StartAsync(found, variant, Ui.Steps, token);
             Ui.Success($"{found.Id} is running.");
-            AnsiConsole.MarkupLine($"  app       [link]{Markup.Escape(state.AppUrl)}[/]   (try {Markup.Escape(state.AppUrl)}{Markup.Escape(found.LoadProfile.Endpoints[0].Path.Split('?')[0])})");
+            AnsiConsole.MarkupLine($"  app       [link]{Markup.Escape(state.AppUrl)}[/]   (try {Markup.Escape(state.AppUrl + found.ExamplePath())})");
             if (found.App.Metrics is { } metrics)
             {
                 AnsiConsole.MarkupLine($"  metrics   {Markup.Escape(state.AppUrl + metrics)}");
             }
-            if (state.PostgresPort is { } port)
+            if (state.PsqlCommand() is { } psql)
             {
-                AnsiConsole.MarkupLine($"  postgres  {Markup.Escape($"psql -h 127.0.0.1 -p {port} -U sdlab {state.Database}")}");
+                AnsiConsole.MarkupLine($"  postgres  {Markup.Escape(psql)}");
             }
-            AnsiConsole.MarkupLine($"  app log   {Markup.Escape(state.AppLog)}");
+            foreach (var (name, log) in state.Logs())
+            {
+                AnsiConsole.MarkupLine($"  {Markup.Escape(name + " log"),-9} {Markup.Escape(log)}");
+            }
             if (!parse.GetValue(noWeb))
             {
                 await StartWebAsync(lab, found, parse.GetValue(webPort), token);

@@ -27,14 +27,21 @@ public static class StatusCommand
                 table.AddRow(
                     Markup.Escape($"{state.Scenario} ({state.Variant})"),
                     running is null ? "[red]exited[/]" : "[green]running[/]",
-                    Markup.Escape($"{state.AppUrl}  pid {state.AppPid}  log {state.AppLog}"));
+                    Markup.Escape($"{state.AppUrl}  pid {state.AppPid}"));
+                foreach (var (name, log) in state.Logs())
+                {
+                    table.AddRow(Markup.Escape($"  {name} log"), "", Markup.Escape(log));
+                }
             }
             var postgres = PostgresInstallation.TryFind() is { } installation
                 ? new PostgresServer("db", lab.Paths, installation: installation)
                 : null;
+            var postgresRunning = postgres?.IsRunning == true;
             table.AddRow("postgres",
-                postgres?.IsRunning == true ? "[green]running[/]" : "[grey]stopped[/]",
-                Markup.Escape(postgres is null ? "not installed (./sdlab doctor)" : postgres.DataDirectory));
+                postgresRunning ? "[green]running[/]" : "[grey]stopped[/]",
+                Markup.Escape(postgres is null ? "not installed (./sdlab doctor)"
+                    : postgresRunning && state?.PsqlCommand() is { } psql ? psql
+                    : postgres.DataDirectory));
             var web = WebLabState.Load(WebLabState.PathIn(lab.Paths.StateRoot));
             var webRunning = web is not null && BackgroundProcess.IsAlive(web.Pid);
             table.AddRow("web lab",

@@ -41,10 +41,8 @@ public static class ManifestLoader
         var validator = new ManifestValidator(shownFile, directory, id);
         validator.Validate(manifest);
         var load = manifest.Load!;
-        var check = manifest.Check!;
-        // A check without endpoints of its own replays the load's, login included.
         return new Scenario(id, directory, manifest, BuildProfile(load, load.Endpoints, load.Session),
-            check.Endpoints.Count > 0 ? BuildProfile(check, check.Endpoints, check.Session) : BuildProfile(check, load.Endpoints, check.Session ?? load.Session));
+            BuildProfile(manifest.Check!, manifest.CheckEndpoints(), manifest.CheckSession()));
     }
 
     private static string FirstSentence(string message)

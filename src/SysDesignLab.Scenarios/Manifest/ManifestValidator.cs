@@ -38,10 +38,8 @@ internal sealed class ManifestValidator(string file, string directory, string id
     /// <summary>The names a criterion's "endpoint" may use: the check's endpoints (or the load's) and the login.</summary>
     private static HashSet<string> CheckEndpointNames(ScenarioManifest m)
     {
-        var check = m.Check!;
-        var endpoints = check.Endpoints.Count > 0 ? check.Endpoints : m.Load!.Endpoints;
-        var session = check.Endpoints.Count > 0 ? check.Session : check.Session ?? m.Load!.Session;
-        var names = endpoints.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var names = m.CheckEndpoints().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var session = m.CheckSession();
         if (session is not null)
         {
             names.Add(LoadRunner.LoginName(session));

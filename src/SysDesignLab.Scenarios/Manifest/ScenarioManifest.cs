@@ -1,3 +1,4 @@
+using SysDesignLab.LoadTesting;
 using System.Text.Json.Serialization;
 
 namespace SysDesignLab.Scenarios.Manifest;
@@ -20,4 +21,10 @@ public sealed class ScenarioManifest
     public LoadSpec? Load { get; init; }
     public CheckSpec? Check { get; init; }
     public List<string> Hints { get; init; } = [];
+
+    // A check without endpoints of its own replays the load's, login included; the loader and the
+    // validator both need this rule, so it lives here once.
+    internal IReadOnlyList<EndpointSpec> CheckEndpoints() => Check!.Endpoints.Count > 0 ? Check.Endpoints : Load!.Endpoints;
+
+    internal SessionSpec? CheckSession() => Check!.Endpoints.Count > 0 ? Check.Session : Check.Session ?? Load!.Session;
 }

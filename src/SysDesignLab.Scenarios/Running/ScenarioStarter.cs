@@ -43,6 +43,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
                 _time.GetUtcNow())
             {
                 ReplicaPids = resources.Replicas.Where(r => r != resources.App).Select(r => r.ProcessId!.Value).ToList(),
+                ReplicaLogs = resources.Replicas.Where(r => r != resources.App).ToDictionary(r => r.Name, r => r.LogPath!),
             };
             state.Save(Paths.RunState);
             return state;

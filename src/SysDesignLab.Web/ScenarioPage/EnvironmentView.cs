@@ -29,7 +29,7 @@ internal static class EnvironmentView
         else
         {
             var badge = !appAlive ? "<span class=\"pill fail\">exited</span>" : healthy ? "<span class=\"pill passed\">healthy</span>" : "<span class=\"pill attempted\">not answering</span>";
-            html.Append($"<tr><td>app ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl)}{E(scenario.LoadProfile.Endpoints[0].Path.Split('?')[0])}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
+            html.Append($"<tr><td>app ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl + scenario.ExamplePath())}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
         }
         if (scenario.Manifest.Resources.Any(r => r.Kind == "postgres"))
         {
@@ -40,8 +40,14 @@ internal static class EnvironmentView
         html.Append("</tbody></table>");
         if (mine is not null)
         {
-            var tail = LogTail.Read(mine.AppLog, 12);
-            html.Append($"<details open><summary>App log (last lines) · <span class=\"muted\">{E(mine.AppLog)}</span></summary><pre class=\"log\">{E(tail.Length == 0 ? "(empty)" : tail)}</pre></details>");
+            // Replicated scenarios have a balancer log and one per instance; the first is open.
+            var open = " open";
+            foreach (var (name, log) in mine.Logs())
+            {
+                var tail = LogTail.Read(log, 12);
+                html.Append($"<details{open}><summary>{E(name)} log (last lines) · <span class=\"muted\">{E(log)}</span></summary><pre class=\"log\">{E(tail.Length == 0 ? "(empty)" : tail)}</pre></details>");
+                open = "";
+            }
         }
         return html.ToString();
     }

@@ -18,6 +18,15 @@ public sealed class StartStopTests
         var appPid = state.RootElement.GetProperty("appPid").GetInt32();
         Assert.StartsWith("http://127.0.0.1:", appUrl, StringComparison.Ordinal);
         Assert.Contains(appUrl, start.Output, StringComparison.Ordinal);
+        // What start prints is ready to use: a URL with no template placeholders, the psql command, the log.
+        Assert.Matches(@"\(try http://127\.0\.0\.1:\d+/feed\?page=\d+\)", start.Output);
+        Assert.Contains("psql -h 127.0.0.1 -p ", start.Output, StringComparison.Ordinal);
+        Assert.Contains("app log", start.Output, StringComparison.Ordinal);
+
+        var status = await sdlab.RunAsync("status");
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Contains("running", status.Output, StringComparison.Ordinal);
+        Assert.Contains("psql -h 127.0.0.1 -p ", status.Output, StringComparison.Ordinal);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var feed = JsonDocument.Parse(await http.GetStringAsync($"{appUrl}/feed?page=1"));

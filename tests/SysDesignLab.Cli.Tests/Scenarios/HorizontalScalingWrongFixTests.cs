@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SysDesignLab.Cli.Tests.Scenarios;
 
 /// <summary>
@@ -67,20 +65,16 @@ public sealed class HorizontalScalingWrongFixTests
         Assert.True(claimStart > 0 && claimEnd > claimStart, "the solution's claim endpoint moved; update this test");
         File.WriteAllText(Path.Combine(copy.ScenarioDirectory, "app", "Program.cs"), program[..claimStart] + LockGuardedClaim + program[claimEnd..]);
         using var sdlab = new SdlabProcess(copy.Root);
-        var json = Path.Combine(sdlab.StateRoot, "wrong-fix.json");
 
-        var result = await sdlab.RunAsync("check", "04", "--json", json);
+        var check = await CheckRun.RunAsync(sdlab, "04", "wrong-fix");
 
-        Assert.True(result.ExitCode == 1, result.Output);
-        using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var criteria = report.RootElement.GetProperty("criteria").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
-        var claimed = criteria["Claimed equals stock"];
-        Assert.False(claimed.GetProperty("passed").GetBoolean(), result.Output);
-        Assert.Contains("does not stop the other instance", claimed.GetProperty("where").GetString(), StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 1, check.Output);
+        var claimed = check["Claimed equals stock"];
+        Assert.False(claimed.Passed, check.Output);
+        Assert.Contains("does not stop the other instance", claimed.Where, StringComparison.Ordinal);
         // Everything else the learner fixed does pass: the claim is the one thing left.
-        Assert.True(criteria["GET /me succeeds on both instances"].GetProperty("passed").GetBoolean(), result.Output);
-        Assert.True(criteria["Peak connections to the database"].GetProperty("passed").GetBoolean(), result.Output);
-        Assert.Contains("Claimed equals stock", result.Output, StringComparison.Ordinal);
+        Assert.True(check["GET /me succeeds on both instances"].Passed, check.Output);
+        Assert.True(check["Peak connections to the database"].Passed, check.Output);
+        Assert.Contains("Claimed equals stock", check.Output, StringComparison.Ordinal);
     }
 }

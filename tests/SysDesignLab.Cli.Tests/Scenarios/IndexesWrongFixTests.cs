@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SysDesignLab.Cli.Tests.Scenarios;
 
 /// <summary>
@@ -22,17 +20,13 @@ public sealed class IndexesWrongFixTests
             CREATE INDEX ON users (handle);
             """);
         using var sdlab = new SdlabProcess(copy.Root);
-        var json = Path.Combine(sdlab.StateRoot, "wrong-fix.json");
 
-        var result = await sdlab.RunAsync("check", "02", "--json", json);
+        var check = await CheckRun.RunAsync(sdlab, "02", "wrong-fix");
 
-        Assert.True(result.ExitCode == 1, result.Output);
-        using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var criteria = report.RootElement.GetProperty("criteria").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("passed").GetBoolean());
-        Assert.True(criteria["The timeline query uses an index"], "the posts index is the right one");
-        Assert.False(criteria["The profile query uses an index"], result.Output);
-        Assert.False(criteria["Sequential scans per request"], result.Output);
-        Assert.Contains("lower(handle)", result.Output, StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 1, check.Output);
+        Assert.True(check["The timeline query uses an index"].Passed, "the posts index is the right one");
+        Assert.False(check["The profile query uses an index"].Passed, check.Output);
+        Assert.False(check["Sequential scans per request"].Passed, check.Output);
+        Assert.Contains("lower(handle)", check.Output, StringComparison.Ordinal);
     }
 }

@@ -34,11 +34,11 @@ public sealed class ScenarioTrustTests(ITestOutputHelper output)
 
         Assert.Equal(1, naive.ExitCode);
         Assert.False(naive.Report.GetProperty("passed").GetBoolean());
-        Assert.Contains(Criteria(naive), c => c.Kind == "performance" && !c.Passed);
-        Assert.Contains(Criteria(naive), c => c.Kind == "right-way" && !c.Passed);
+        Assert.Contains(naive.Criteria(), c => c.Kind == "performance" && !c.Passed);
+        Assert.Contains(naive.Criteria(), c => c.Kind == "right-way" && !c.Passed);
 
         Assert.True(solution.ExitCode == 0, "the reference solution failed its check:\n" + solution.Output);
-        Assert.All(Criteria(solution), c => Assert.True(c.Passed, c.Name));
+        Assert.All(solution.Criteria(), c => Assert.True(c.Passed, c.Name));
 
         // The headline contrast the curriculum promises. Where the manifest bounds goodput against the naive
         // app, the solution must clear 10× (or that bound, when physics on one machine allows less); a
@@ -57,23 +57,18 @@ public sealed class ScenarioTrustTests(ITestOutputHelper output)
         }
         else
         {
-            Assert.Contains(Criteria(naive), c => c.Kind == "correctness" && !c.Passed);
+            Assert.Contains(naive.Criteria(), c => c.Kind == "correctness" && !c.Passed);
         }
     }
 
     private async Task<CheckRun> CheckAsync(SdlabProcess sdlab, string scenarioId, string label, params string[] extra)
     {
-        var json = Path.Combine(sdlab.StateRoot, $"{label}.json");
         var clock = Stopwatch.StartNew();
-        var result = await sdlab.RunAsync(["check", scenarioId, "--json", json, .. extra]);
-        output.WriteLine($"== {scenarioId} {label}: exit {result.ExitCode} in {clock.Elapsed.TotalSeconds:0} s");
-        output.WriteLine(result.Output);
-        Assert.True(File.Exists(json), $"check wrote no JSON:\n{result.Output}");
-        var text = File.ReadAllText(json);
-        KeepForTheRecord(scenarioId, label, text);
-        using var document = JsonDocument.Parse(text);
-        var report = document.RootElement.Clone();
-        var load = report.GetProperty("load");
+        var run = await CheckRun.RunAsync(sdlab, scenarioId, label, extra);
+        output.WriteLine($"== {scenarioId} {label}: exit {run.ExitCode} in {clock.Elapsed.TotalSeconds:0} s");
+        output.WriteLine(run.Output);
+        KeepForTheRecord(scenarioId, label, run.Json);
+        var load = run.Report.GetProperty("load");
         foreach (var field in new[] { "requests", "successRate", "rps" })
         {
             Assert.True(load.TryGetProperty(field, out _), $"load.{field} missing from the JSON");
@@ -82,14 +77,9 @@ public sealed class ScenarioTrustTests(ITestOutputHelper output)
         {
             Assert.True(load.GetProperty("latencyMs").TryGetProperty(field, out _), $"load.latencyMs.{field} missing from the JSON");
         }
-        Assert.Equal(scenarioId, report.GetProperty("scenario").GetString());
-        return new CheckRun(result.ExitCode, result.Output, report);
+        Assert.Equal(scenarioId, run.Report.GetProperty("scenario").GetString());
+        return run;
     }
-
-    private static List<(string Name, string Kind, bool Passed)> Criteria(CheckRun run) =>
-        run.Report.GetProperty("criteria").EnumerateArray()
-            .Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("kind").GetString()!, c.GetProperty("passed").GetBoolean()))
-            .ToList();
 
     private static void KeepForTheRecord(string scenarioId, string label, string json)
     {
@@ -97,6 +87,4 @@ public sealed class ScenarioTrustTests(ITestOutputHelper output)
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, $"{scenarioId}-{label}.json"), json);
     }
-
-    private sealed record CheckRun(int ExitCode, string Output, JsonElement Report);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SysDesignLab.Cli.Tests.Scenarios;
 
 /// <summary>
@@ -16,17 +14,11 @@ public sealed class WrongFixTests
         using var copy = new RepositoryCopy("03-connection-pooling");
         copy.Edit(Path.Combine("app", "Program.cs"), "{ Pooling = false }", "{ Pooling = true, MaxPoolSize = 500 }");
         using var sdlab = new SdlabProcess(copy.Root);
-        var json = Path.Combine(sdlab.StateRoot, "wrong-fix.json");
 
-        var result = await sdlab.RunAsync("check", "03", "--json", json);
+        var check = await CheckRun.RunAsync(sdlab, "03", "wrong-fix");
 
-        Assert.True(result.ExitCode == 1, result.Output);
-        using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var failed = report.RootElement.GetProperty("criteria").EnumerateArray()
-            .Where(c => !c.GetProperty("passed").GetBoolean())
-            .Select(c => c.GetProperty("name").GetString())
-            .ToList();
-        Assert.Contains("Peak connections to the database", failed);
-        Assert.Contains("max_connections", result.Output, StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 1, check.Output);
+        Assert.False(check["Peak connections to the database"].Passed, check.Output);
+        Assert.Contains("max_connections", check.Output, StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class DashboardCostTests(ITestOutputHelper output)
     [MeasureFact]
     public async Task An_open_dashboard_costs_the_generator_at_most_five_percent_of_its_throughput()
     {
-        await using var lab = new LabCli();
+        await using var lab = new SdlabProcess();
         var port = FreePort.Find();
         var start = await lab.RunAsync("start", "01", "--solution", "--port", port.ToString(CultureInfo.InvariantCulture));
         Assert.True(start.ExitCode == 0, start.Output);

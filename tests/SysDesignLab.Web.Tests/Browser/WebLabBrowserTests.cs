@@ -13,7 +13,7 @@ public sealed class WebLabBrowserTests
     [Fact]
     public async Task A_learner_starts_loads_and_checks_scenario_01_from_the_browser_and_stop_leaves_no_process()
     {
-        await using var lab = new LabCli();
+        await using var lab = new SdlabProcess();
         var port = FreePort.Find();
         var start = await lab.RunAsync("start", "01", "--port", port.ToString(CultureInfo.InvariantCulture));
         Assert.True(start.ExitCode == 0, start.Output);
@@ -31,7 +31,7 @@ public sealed class WebLabBrowserTests
             await page.GotoAsync(url);
             await Assertions.Expect(page.Locator("section.tier[data-tier=crawling] article.card[data-scenario='01-single-server']")).ToContainTextAsync("not started");
             await Assertions.Expect(page.Locator("section.tier")).ToHaveCountAsync(4);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LabCli.Screenshots, "catalog.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "catalog.png") });
 
             // Scenario page: the guide with its diagram drawn, the environment from `sdlab start`.
             await page.ClickAsync("article.card[data-scenario='01-single-server'] h3 a");
@@ -53,7 +53,7 @@ public sealed class WebLabBrowserTests
             await page.FillAsync("#load-seconds", "6");
             await page.ClickAsync("#btn-load");
             await page.WaitForFunctionAsync("() => +document.querySelector('#chart-rps').dataset.points >= 4 && +document.querySelector('#chart-server').dataset.points >= 3", null, new() { Timeout = 60_000 });
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LabCli.Screenshots, "scenario-during-load.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "scenario-during-load.png") });
             await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Load done", new() { Timeout = 60_000 });
 
             // A check of the learner's (naive) app: only that makes an attempt, which unlocks the solution.
@@ -65,12 +65,12 @@ public sealed class WebLabBrowserTests
             await Assertions.Expect(page.Locator("#btn-solution")).ToBeEnabledAsync();
             await page.ClickAsync("#btn-solution");
             await Assertions.Expect(page.Locator("#help")).ToContainTextAsync("reference fix");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LabCli.Screenshots, "scenario-after-check.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "scenario-after-check.png") });
 
             // The shareable report.
             await page.GotoAsync(url + "scenarios/01-single-server/report");
             await Assertions.Expect(page.Locator("#verdicts")).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LabCli.Screenshots, "report.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "report.png"), FullPage = true });
 
             await page.GotoAsync(url);
             await Assertions.Expect(page.Locator("article.card[data-scenario='01-single-server']")).ToContainTextAsync("attempted (1)");
@@ -78,7 +78,7 @@ public sealed class WebLabBrowserTests
         catch when (page is not null)
         {
             // What the page showed when it failed is the quickest way to see why.
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LabCli.Screenshots, "failure.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "failure.png") });
             throw;
         }
         finally

@@ -13,7 +13,7 @@ public sealed class PortInUseTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-        await using var lab = new LabCli();
+        await using var lab = new SdlabProcess();
 
         var web = await lab.RunAsync("web", "--port", port);
 

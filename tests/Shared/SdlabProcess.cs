@@ -1,39 +1,38 @@
 using SysDesignLab.Orchestration;
 using SysDesignLab.Orchestration.Processes;
 
-namespace SysDesignLab.Web.Tests.Browser;
+namespace SysDesignLab.Tests.Shared;
 
-/// <summary>The real sdlab CLI in a throwaway state folder; disposing runs `sdlab stop` (web, app, PostgreSQL).</summary>
-internal sealed class LabCli : IAsyncDisposable
+/// <summary>
+/// Runs the real sdlab CLI (sdlab.dll beside the test assembly) as a learner would, in a throwaway
+/// state folder. Disposing runs `sdlab stop`, so the web lab, the apps and PostgreSQL go with it.
+/// Linked into every test project that drives the CLI.
+/// </summary>
+internal sealed class SdlabProcess : IDisposable, IAsyncDisposable
 {
-    public LabCli()
+    public SdlabProcess(string? repositoryRoot = null)
     {
-        StateRoot = LabPaths.CreateTemporaryStateRoot("sdlab-web-");
+        RepositoryRoot = repositoryRoot ?? RepoRoot;
+        StateRoot = LabPaths.CreateTemporaryStateRoot("sdlab-test-");
     }
 
     public static string RepoRoot => LabPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
+    public string RepositoryRoot { get; }
     public string StateRoot { get; }
-
-    public static string Screenshots
-    {
-        get
-        {
-            var folder = Path.Combine(RepoRoot, ".sdlab", "test-results", "screenshots");
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
 
     public Task<ProcessResult> RunAsync(params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "sdlab.dll"), .. arguments], new Dictionary<string, string>
         {
-            ["SDLAB_ROOT"] = RepoRoot,
+            ["SDLAB_ROOT"] = RepositoryRoot,
             ["SDLAB_STATE_DIR"] = StateRoot,
             ["NO_COLOR"] = "1",
             ["COLUMNS"] = "200",
-        }, workingDirectory: RepoRoot);
+        }, workingDirectory: RepositoryRoot);
 
-    /// <summary>Live processes whose command line points into this state folder: the web lab, the app, PostgreSQL.</summary>
+    /// <summary>
+    /// Live processes that belong to this state folder: by command line (the built app, PostgreSQL)
+    /// or by environment (the web lab, a relaunched load run).
+    /// </summary>
     public List<string> LabProcesses()
     {
         var found = new List<string>();
@@ -59,6 +58,8 @@ internal sealed class LabCli : IAsyncDisposable
         }
         return found;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

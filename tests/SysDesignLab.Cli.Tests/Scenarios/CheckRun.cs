@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace SysDesignLab.Cli.Tests.Scenarios;
+
+/// <summary>One `sdlab check --json` run through the real CLI: exit code, console output and the report.</summary>
+internal sealed record CheckRun(int ExitCode, string Output, JsonElement Report, string Json)
+{
+    public static async Task<CheckRun> RunAsync(SdlabProcess sdlab, string scenarioId, string label, params string[] extra)
+    {
+        var path = Path.Combine(sdlab.StateRoot, $"{label}.json");
+        var result = await sdlab.RunAsync(["check", scenarioId, "--json", path, .. extra]);
+        Assert.True(File.Exists(path), $"check wrote no JSON:\n{result.Output}");
+        var text = File.ReadAllText(path);
+        using var document = JsonDocument.Parse(text);
+        return new CheckRun(result.ExitCode, result.Output, document.RootElement.Clone(), text);
+    }
+
+    public IReadOnlyList<Criterion> Criteria() =>
+        Report.GetProperty("criteria").EnumerateArray()
+            .Select(c => new Criterion(c.GetProperty("name").GetString()!, c.GetProperty("kind").GetString()!,
+                c.GetProperty("passed").GetBoolean(), c.TryGetProperty("where", out var w) ? w.GetString() ?? "" : ""))
+            .ToList();
+
+    /// <summary>The criterion of that name; a renamed criterion fails here with the names the report has.</summary>
+    public Criterion this[string name]
+    {
+        get
+        {
+            var all = Criteria();
+            return all.FirstOrDefault(c => c.Name == name)
+                ?? throw new Xunit.Sdk.XunitException($"no criterion '{name}' in the report; it has: {string.Join(", ", all.Select(c => c.Name))}");
+        }
+    }
+
+    public sealed record Criterion(string Name, string Kind, bool Passed, string Where);
+}

@@ -1,0 +1,44 @@
+using SysDesignLab.Scenarios.Running;
+
+namespace SysDesignLab.Scenarios.Tests.Running;
+
+public sealed class RunStateTests
+{
+    private static readonly RunState Single = new("99-test", "learner", 10, "http://127.0.0.1:5000", "/logs/app.log", "chirp", 5433, DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void A_single_app_has_one_log_called_app()
+    {
+        Assert.Equal([("app", "/logs/app.log")], Single.Logs());
+    }
+
+    [Fact]
+    public void A_replicated_app_lists_the_balancer_log_first_and_then_each_instance()
+    {
+        var state = Single with
+        {
+            AppLog = "/logs/lb.log",
+            ReplicaLogs = new Dictionary<string, string> { ["app-1"] = "/logs/app-1.log", ["app-2"] = "/logs/app-2.log" },
+        };
+
+        Assert.Equal([("lb", "/logs/lb.log"), ("app-1", "/logs/app-1.log"), ("app-2", "/logs/app-2.log")], state.Logs());
+    }
+
+    [Fact]
+    public void Replica_logs_survive_a_save_and_load()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("sdlab-runstate-").FullName, "run.json");
+        var state = Single with { ReplicaLogs = new Dictionary<string, string> { ["app-1"] = "/logs/app-1.log" } };
+
+        state.Save(file);
+
+        Assert.Equal(state.Logs(), RunState.Load(file)!.Logs());
+    }
+
+    [Fact]
+    public void Psql_command_names_the_port_and_database_only_when_there_is_one()
+    {
+        Assert.Equal("psql -h 127.0.0.1 -p 5433 -U sdlab chirp", Single.PsqlCommand());
+        Assert.Null((Single with { PostgresPort = null, Database = null }).PsqlCommand());
+    }
+}
