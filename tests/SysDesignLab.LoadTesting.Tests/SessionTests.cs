@@ -22,7 +22,7 @@ public sealed class SessionTests(KestrelFixture server)
         Assert.Equal(["user1", "user2", "user3"], server.Logins.Order());
         Assert.Equal(1.0, result.SuccessRate);
         var whoami = Assert.Single(result.Endpoints, e => e.Name == "whoami");
-        Assert.InRange(whoami.Requests, 50, long.MaxValue);
+        Assert.InRange(whoami.Requests, 20, long.MaxValue);
         Assert.Equal(1.0, whoami.SuccessRate);
         // The logins happen in the first moments, inside the warm-up.
         Assert.Equal(0, Assert.Single(result.Endpoints, e => e.Name == "login").Requests);
@@ -38,7 +38,7 @@ public sealed class SessionTests(KestrelFixture server)
         var result = await new LoadRunner().RunAsync(server.BaseAddress, profile);
 
         var login = Assert.Single(result.Endpoints, e => e.Name == "login");
-        Assert.InRange(login.Requests, 10, long.MaxValue);
+        Assert.InRange(login.Requests, 4, long.MaxValue);
         Assert.Equal(login.Requests, login.Errors.ClientError);
         Assert.Equal(0, Assert.Single(result.Endpoints, e => e.Name == "whoami").Requests);
         Assert.Equal(0, result.Succeeded);
@@ -53,7 +53,7 @@ public sealed class SessionTests(KestrelFixture server)
         var result = await new LoadRunner().RunAsync(server.BaseAddress, profile);
 
         var login = Assert.Single(result.Endpoints, e => e.Name == "login");
-        Assert.InRange(login.Requests, 5, long.MaxValue);
+        Assert.InRange(login.Requests, 2, long.MaxValue);
         Assert.Equal(login.Requests, login.Errors.WrongBody);
     }
 
@@ -68,6 +68,8 @@ public sealed class SessionTests(KestrelFixture server)
         var result = await new LoadRunner().RunAsync(server.BaseAddress, profile);
 
         Assert.Equal(["ok", "sold-out", "broken"], result.Endpoints.Select(e => e.Name));
+        // Endpoints are picked at random; two seconds give each one hundreds of requests even on a busy machine.
+        Assert.All(result.Endpoints, e => Assert.True(e.Requests > 0, $"{e.Name} got no request in {result.Requests}"));
         Assert.Equal(result.Requests, result.Endpoints.Sum(e => e.Requests));
         Assert.Equal(result.Succeeded, result.Endpoints.Sum(e => e.Succeeded));
         Assert.Equal(1.0, result.Endpoints[0].SuccessRate);
@@ -98,8 +100,9 @@ public sealed class SessionTests(KestrelFixture server)
     private static LoadProfile Profile(int users, SessionSpec? session, params EndpointSpec[] endpoints) => new()
     {
         VirtualUsers = users,
-        Duration = TimeSpan.FromSeconds(1),
-        WarmUp = TimeSpan.FromSeconds(0.5),
+        // Generous for a shared 2-core machine where a test may start in the middle of other projects' builds.
+        Duration = TimeSpan.FromSeconds(2),
+        WarmUp = TimeSpan.FromSeconds(1),
         RequestTimeout = TimeSpan.FromSeconds(2),
         Endpoints = endpoints,
         Session = session,

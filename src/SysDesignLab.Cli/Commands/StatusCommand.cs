@@ -28,6 +28,12 @@ public static class StatusCommand
                     Markup.Escape($"{state.Scenario} ({state.Variant})"),
                     running is null ? "[red]exited[/]" : "[green]running[/]",
                     Markup.Escape($"{state.AppUrl}  pid {state.AppPid}"));
+                foreach (var replica in state.Replicas)
+                {
+                    table.AddRow(Markup.Escape($"  {replica.Name}"),
+                        BackgroundProcess.IsAlive(replica.Pid) ? "[green]running[/]" : "[red]exited[/]",
+                        Markup.Escape($"{replica.Url}  pid {replica.Pid}"));
+                }
                 foreach (var (name, log) in state.Logs())
                 {
                     table.AddRow(Markup.Escape($"  {name} log"), "", Markup.Escape(log));

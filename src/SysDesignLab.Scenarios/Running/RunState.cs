@@ -17,19 +17,16 @@ public sealed record RunState(
     DateTimeOffset StartedAt)
 {
     /// <summary>App replicas behind a load balancer (the balancer is <see cref="AppPid"/>).</summary>
-    public IReadOnlyList<int> ReplicaPids { get; init; } = [];
-
-    /// <summary>The replicas' logs by resource name ("app-1", …); empty for a single app.</summary>
-    public IReadOnlyDictionary<string, string> ReplicaLogs { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<ReplicaState> Replicas { get; init; } = [];
 
     /// <summary>The command that opens a psql shell on the scenario's database, when it has one.</summary>
     public string? PsqlCommand() => PostgresPort is { } port ? $"psql -h 127.0.0.1 -p {port} -U sdlab {Database}" : null;
 
     /// <summary>Every log a learner may want to read, labelled: the app's, or the load balancer's ("lb") and each replica's.</summary>
     public IEnumerable<(string Name, string Path)> Logs() =>
-        ReplicaLogs.Count == 0
+        Replicas.Count == 0
             ? [("app", AppLog)]
-            : ReplicaLogs.Select(r => (r.Key, r.Value)).Prepend(("lb", AppLog));
+            : Replicas.Select(r => (r.Name, r.Log)).Prepend(("lb", AppLog));
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

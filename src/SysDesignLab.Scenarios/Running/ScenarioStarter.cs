@@ -42,8 +42,9 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
                 server?.Port,
                 _time.GetUtcNow())
             {
-                ReplicaPids = resources.Replicas.Where(r => r != resources.App).Select(r => r.ProcessId!.Value).ToList(),
-                ReplicaLogs = resources.Replicas.Where(r => r != resources.App).ToDictionary(r => r.Name, r => r.LogPath!),
+                Replicas = resources.Replicas.Where(r => r != resources.App)
+                    .Select(r => new ReplicaState(r.Name, r.ProcessId!.Value, r.BaseUrl.ToString().TrimEnd('/'), r.LogPath!))
+                    .ToList(),
             };
             state.Save(Paths.RunState);
             return state;
@@ -68,7 +69,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
     {
         if (RunState.Load(Paths.RunState) is { } state)
         {
-            foreach (var pid in state.ReplicaPids.Prepend(state.AppPid))
+            foreach (var pid in state.Replicas.Select(r => r.Pid).Prepend(state.AppPid))
             {
                 await BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
             }

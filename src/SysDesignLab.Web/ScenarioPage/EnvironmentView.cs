@@ -29,7 +29,13 @@ internal static class EnvironmentView
         else
         {
             var badge = !appAlive ? "<span class=\"pill fail\">exited</span>" : healthy ? "<span class=\"pill passed\">healthy</span>" : "<span class=\"pill attempted\">not answering</span>";
-            html.Append($"<tr><td>app ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl + scenario.ExamplePath())}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
+            var entry = mine.Replicas.Count > 0 ? "load balancer" : "app";
+            html.Append($"<tr><td>{entry} ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl + scenario.ExamplePath())}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
+            foreach (var replica in mine.Replicas)
+            {
+                var pill = BackgroundProcess.IsAlive(replica.Pid) ? "<span class=\"pill passed\">running</span>" : "<span class=\"pill fail\">exited</span>";
+                html.Append($"<tr><td>{E(replica.Name)}</td><td>{pill}</td><td>{E(replica.Url)} · pid {replica.Pid} · behind the load balancer</td></tr>");
+            }
         }
         if (scenario.Manifest.Resources.Any(r => r.Kind == "postgres"))
         {

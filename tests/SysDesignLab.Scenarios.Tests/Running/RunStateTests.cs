@@ -6,6 +6,8 @@ public sealed class RunStateTests
 {
     private static readonly RunState Single = new("99-test", "learner", 10, "http://127.0.0.1:5000", "/logs/app.log", "chirp", 5433, DateTimeOffset.UnixEpoch);
 
+    private static ReplicaState Replica(int n) => new($"app-{n}", 100 + n, $"http://127.0.0.1:{6000 + n}", $"/logs/app-{n}.log");
+
     [Fact]
     public void A_single_app_has_one_log_called_app()
     {
@@ -18,21 +20,23 @@ public sealed class RunStateTests
         var state = Single with
         {
             AppLog = "/logs/lb.log",
-            ReplicaLogs = new Dictionary<string, string> { ["app-1"] = "/logs/app-1.log", ["app-2"] = "/logs/app-2.log" },
+            Replicas = [Replica(1), Replica(2)],
         };
 
         Assert.Equal([("lb", "/logs/lb.log"), ("app-1", "/logs/app-1.log"), ("app-2", "/logs/app-2.log")], state.Logs());
     }
 
     [Fact]
-    public void Replica_logs_survive_a_save_and_load()
+    public void Replicas_survive_a_save_and_load()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("sdlab-runstate-").FullName, "run.json");
-        var state = Single with { ReplicaLogs = new Dictionary<string, string> { ["app-1"] = "/logs/app-1.log" } };
+        var state = Single with { Replicas = [Replica(1), Replica(2)] };
 
         state.Save(file);
 
-        Assert.Equal(state.Logs(), RunState.Load(file)!.Logs());
+        var loaded = RunState.Load(file)!;
+        Assert.Equal(state.Replicas, loaded.Replicas);
+        Assert.Equal(state.Logs(), loaded.Logs());
     }
 
     [Fact]
