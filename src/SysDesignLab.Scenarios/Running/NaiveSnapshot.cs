@@ -1,3 +1,5 @@
+using SysDesignLab.Orchestration.Processes;
+
 namespace SysDesignLab.Scenarios.Running;
 
 /// <summary>
@@ -16,6 +18,12 @@ public static class NaiveSnapshot
         Path.Combine(PathFor(scenario), Path.GetFileName(scenario.AppProjectPath));
 
     /// <summary>Takes the snapshot if there is none yet; returns its folder.</summary>
+    /// <remarks>
+    /// Several lab processes may get here at once (a `check` in a terminal while the web lab starts the
+    /// scenario). Each copies into a staging folder of its own and renames it into place: the rename
+    /// makes the snapshot appear whole or not at all, the first rename wins and the others drop their
+    /// copy. Staging folders of processes that were killed mid-copy are removed.
+    /// </remarks>
     public static string Ensure(Scenario scenario)
     {
         var target = PathFor(scenario);
@@ -23,15 +31,37 @@ public static class NaiveSnapshot
         {
             return target;
         }
-        var staging = target + ".tmp";
-        if (Directory.Exists(staging))
+        RemoveAbandonedStaging(scenario);
+        var staging = $"{target}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        CopySources(scenario.AppDirectory, staging);
+        try
         {
+            Directory.Move(staging, target);
+        }
+        catch (IOException) when (File.Exists(ProjectPath(scenario)))
+        {
+            // Another process finished first; its copy is the same files.
             Directory.Delete(staging, recursive: true);
         }
-        CopySources(scenario.AppDirectory, staging);
-        // The rename makes the snapshot appear whole or not at all, even if the lab is killed here.
-        Directory.Move(staging, target);
         return target;
+    }
+
+    private static void RemoveAbandonedStaging(Scenario scenario)
+    {
+        foreach (var staging in Directory.EnumerateDirectories(scenario.Directory, FolderName + ".tmp*"))
+        {
+            var owner = Path.GetFileName(staging).Split('-') is [_, var pid, ..] && int.TryParse(pid, out var p) ? p : 0;
+            if (owner == 0 || !BackgroundProcess.IsAlive(owner))
+            {
+                try
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                }
+            }
+        }
     }
 
     /// <summary>Puts the shipped app back in app/, replacing the learner's changes.</summary>

@@ -26,8 +26,10 @@ public sealed class InterruptTests
         startInfo.Environment["NO_COLOR"] = "1";
         using var check = Process.Start(startInfo)!;
         var loadStarted = new TaskCompletionSource();
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         check.OutputDataReceived += (_, e) =>
         {
+            output.Enqueue(e.Data ?? "");
             // A live load line means the server, the database and the app are all up.
             if (e.Data is not null && e.Data.Contains("warm-up", StringComparison.Ordinal))
             {
@@ -35,8 +37,11 @@ public sealed class InterruptTests
             }
         };
         check.BeginOutputReadLine();
+        check.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         check.BeginErrorReadLine();
-        await loadStarted.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        // A check that ends before its load (say, a build error) fails here with its output, not after a timeout.
+        await Task.WhenAny(loadStarted.Task, check.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(loadStarted.Task.IsCompleted, "the check ended before its load started:\n" + string.Join('\n', output));
         Assert.NotEmpty(sdlab.LabProcesses());
 
         await ProcessRunner.RunAsync("kill", ["-INT", check.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
