@@ -12,12 +12,16 @@ public static partial class DotnetBuild
         {
             throw new LabException($"The project {projectPath} does not exist.");
         }
-        var result = await ProcessRunner.RunAsync(
-            "dotnet",
-            ["build", projectPath, "-c", "Release", "-o", outputDirectory, "-nologo", "-v", "quiet", "-clp:NoSummary", "-p:UseSharedCompilation=false"],
-            new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["MSBUILDTERMINALLOGGER"] = "off" },
-            workingDirectory: Path.GetDirectoryName(projectPath),
-            cancellationToken: cancellationToken);
+        ProcessResult result;
+        using (await BuildLock.AcquireAsync(BuildLock.PathFor(projectPath), cancellationToken))
+        {
+            result = await ProcessRunner.RunAsync(
+                "dotnet",
+                ["build", projectPath, "-c", "Release", "-o", outputDirectory, "-nologo", "-v", "quiet", "-clp:NoSummary", "-p:UseSharedCompilation=false"],
+                new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["MSBUILDTERMINALLOGGER"] = "off" },
+                workingDirectory: Path.GetDirectoryName(projectPath),
+                cancellationToken: cancellationToken);
+        }
         if (!result.Succeeded)
         {
             throw new BuildFailedException(projectPath, CompilerMessages(result.Output));
