@@ -37,7 +37,7 @@ def sdlab(text):
     if data.get("model") == "open":
         u = data["uncorrectedLatencyMs"]
         extra += (f" target={data['targetRate']} achieved={data['achievedRate']} late={data['lateStarts']}"
-                  f" dropped={data['dropped']} up50={u['p50']} up99={u['p99']} umax={u['max']}"
+                  f" dropped={data['dropped']} skipped={data.get('warmUpSkipped', 0)} up50={u['p50']} up99={u['p99']} umax={u['max']}"
                   f" p999={hdr.percentile(data['latencyHistogram'], 99.9) / 1000:.3f} window={data['measuredSeconds']}")
     return data["rps"], lat["p50"], lat["p99"], lat["max"], extra
 

@@ -78,6 +78,7 @@ print(f"a correct tool reports for a {pause / 1000:.0f} s pause in a {window / 1
 achieved = extra("D", "sdlab-open", "achieved")
 print("D: open model without a pause, same rate\n")
 print(f"target {target:.0f} req/s, median achieved {achieved:.1f} req/s = {100 * (achieved / target - 1):+.2f}% (target ±1%); "
-      f"median late starts {extra('D', 'sdlab-open', 'late'):.0f}; corrected p50/p99 "
+      f"median late starts {extra('D', 'sdlab-open', 'late'):.0f}; median left unsent by the warm-up and skipped "
+      f"{extra('D', 'sdlab-open', 'skipped'):.0f}; corrected p50/p99 "
       f"{med('D', 'sdlab-open', 'p50'):.2f}/{med('D', 'sdlab-open', 'p99'):.2f} ms, uncorrected p50/p99 "
       f"{extra('D', 'sdlab-open', 'up50'):.2f}/{extra('D', 'sdlab-open', 'up99'):.2f} ms")

@@ -47,6 +47,39 @@ internal sealed class ArrivalSchedule
         }
     }
 
+    /// <summary>
+    /// Skips the arrivals due before <paramref name="offset"/> that no worker has taken yet, so the next one
+    /// handed out is due at or after it. At the end of the warm-up this drops the warm-up's backlog (the
+    /// generator's own start-up: connecting, JIT), which would otherwise be sent late in the measured part
+    /// and show there as latency the server never caused. Returns how many were skipped.
+    /// </summary>
+    public long SkipUntil(long offset)
+    {
+        lock (gate)
+        {
+            long skipped = 0;
+            if (random is null)
+            {
+                var first = (long)Math.Ceiling(offset / ticksPerArrival);
+                if (first > index)
+                {
+                    skipped = first - index;
+                    index = first;
+                }
+
+                return skipped;
+            }
+
+            while (poissonOffset < offset)
+            {
+                Advance();
+                skipped++;
+            }
+
+            return skipped;
+        }
+    }
+
     private long Advance()
     {
         if (random is null)

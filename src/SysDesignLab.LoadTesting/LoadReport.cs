@@ -67,6 +67,7 @@ public static class LoadReport
             json.WriteNumber("achievedRate", Math.Round(open.AchievedRate, 3));
             json.WriteNumber("lateStarts", open.LateStarts);
             json.WriteNumber("dropped", open.Dropped);
+            json.WriteNumber("warmUpSkipped", open.WarmUpSkipped);
             WriteLatency(json, "uncorrectedLatencyMs", open.UncorrectedLatencyMs);
             json.WriteString("uncorrectedLatencyHistogram", open.UncorrectedHistogram);
         }

@@ -20,6 +20,7 @@ internal sealed class LoadRun
     private double measuredCpuSeconds;
     private ArrivalSchedule? schedule;
     private long endOffset;
+    private long warmUpSkipped;
 
     public LoadRun(LoadProfile profile, CompiledEndpoint[] endpoints, SessionLogin? login, TimeProvider time, Action<LoadSample>? onSample)
     {
@@ -108,6 +109,7 @@ internal sealed class LoadRun
                 PerSecond(measured.Requests, seconds),
                 measured.LateStarts + dropped,
                 dropped,
+                warmUpSkipped,
                 uncorrected?.ToSummary() ?? LatencySummary.Zero,
                 uncorrected is { Count: > 0 } ? uncorrected.Encode() : null);
         }
@@ -162,6 +164,11 @@ internal sealed class LoadRun
             recorder.DrainInto(interval);
             var cpuPercent = cpu.Sample();
             var final = cancelled || boundary.IsLast;
+            if (boundary.WarmUp && boundary.Offset == profile.WarmUp && schedule is not null)
+            {
+                // The measured part starts on schedule: what the warm-up left unsent belongs to the warm-up.
+                warmUpSkipped = schedule.SkipUntil(now - started);
+            }
             if (final)
             {
                 // Stop before reporting so workers do not keep loading the server while onSample runs;

@@ -63,4 +63,39 @@ public sealed class ArrivalScheduleTests
     [Fact]
     public void Rate_must_be_positive() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ArrivalSchedule(0, ArrivalDistribution.Constant, 1, Frequency));
+
+    [Fact]
+    public void Skipping_constant_arrivals_drops_those_due_before_the_offset_and_resumes_on_schedule()
+    {
+        var schedule = new ArrivalSchedule(1000, ArrivalDistribution.Constant, seed: 1, Frequency);
+        schedule.Next();
+        schedule.Next();
+        schedule.Next();
+
+        var skipped = schedule.SkipUntil(Frequency * 105 / 10_000);
+
+        Assert.Equal(8, skipped);
+        Assert.Equal(11 * Frequency / 1000, schedule.Next());
+        Assert.Equal(0, schedule.SkipUntil(Frequency / 1000));
+    }
+
+    [Fact]
+    public void Skipping_poisson_arrivals_drops_exactly_those_the_same_seed_would_have_handed_out_before_the_offset()
+    {
+        var skipping = new ArrivalSchedule(500, ArrivalDistribution.Poisson, seed: 7, Frequency);
+        var reference = new ArrivalSchedule(500, ArrivalDistribution.Poisson, seed: 7, Frequency);
+        var offset = Frequency / 2;
+
+        var skipped = skipping.SkipUntil(offset);
+        long dueBefore = 0;
+        long next;
+        while ((next = reference.Next()) < offset)
+        {
+            dueBefore++;
+        }
+
+        Assert.InRange(skipped, 200, 300);
+        Assert.Equal(dueBefore, skipped);
+        Assert.Equal(next, skipping.Next());
+    }
 }

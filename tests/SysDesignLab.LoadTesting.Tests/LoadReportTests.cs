@@ -37,7 +37,7 @@ public sealed class LoadReportTests
     [Fact]
     public void Open_model_json_adds_uncorrected_latency_achieved_rate_and_late_starts()
     {
-        var open = new OpenModelResult(1000, 998.5, 12, 2, new LatencySummary(1, 2, 3, 4, 1.5), null);
+        var open = new OpenModelResult(1000, 998.5, 12, 2, 0, new LatencySummary(1, 2, 3, 4, 1.5), null);
         var result = new LoadResult(10, 10, 1, 998.5, 998.5, new LatencySummary(5, 6, 7, 8, 5.5), ErrorCounts.None, TimeSpan.FromSeconds(1), [])
         {
             Open = open,

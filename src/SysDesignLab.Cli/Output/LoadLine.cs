@@ -41,7 +41,8 @@ public static class LoadLine
         {
             var u = open.UncorrectedLatencyMs;
             AnsiConsole.MarkupLine(Markup.Escape(
-                $"Open model: target {open.TargetRate:0.#} req/s, achieved {open.AchievedRate:0.#} req/s; late starts {open.LateStarts:#,0} (dropped {open.Dropped:#,0}). "
+                $"Open model: target {open.TargetRate:0.#} req/s, achieved {open.AchievedRate:0.#} req/s; late starts {open.LateStarts:#,0} (dropped {open.Dropped:#,0})"
+                + (open.WarmUpSkipped > 0 ? $"; {open.WarmUpSkipped:#,0} left unsent by the warm-up were skipped" : "") + ". "
                 + $"Latency above counts from the intended send time; from the actual send: p50 {Ms(u.P50).Trim()}, p95 {Ms(u.P95).Trim()}, p99 {Ms(u.P99).Trim()}, max {Ms(u.Max).Trim()}."));
         }
         if (r.CpuWarning)
