@@ -51,10 +51,8 @@ internal sealed class IntervalTally
 
     public void Record(RequestOutcome outcome, long micros, int endpoint = 0)
     {
-        outcomes[(int)outcome]++;
-        Requests++;
-        Latency.Record(micros);
-        byEndpoint?[endpoint].Record(outcome, micros);
+        Count(outcome, micros);
+        byEndpoint?[endpoint].Count(outcome, micros);
     }
 
     public void Record(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late, int endpoint = 0)
@@ -63,11 +61,16 @@ internal sealed class IntervalTally
         byEndpoint?[endpoint].RecordOpen(outcome, correctedMicros, uncorrectedMicros, late);
     }
 
-    private void RecordOpen(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    private void Count(RequestOutcome outcome, long micros)
     {
         outcomes[(int)outcome]++;
         Requests++;
-        Latency.Record(correctedMicros);
+        Latency.Record(micros);
+    }
+
+    private void RecordOpen(RequestOutcome outcome, long correctedMicros, long uncorrectedMicros, bool late)
+    {
+        Count(outcome, correctedMicros);
         (Uncorrected ??= new LatencyHistogram()).Record(uncorrectedMicros);
         if (late)
         {

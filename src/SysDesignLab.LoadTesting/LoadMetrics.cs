@@ -9,9 +9,21 @@ namespace SysDesignLab.LoadTesting;
 /// </summary>
 public static class LoadMetrics
 {
+    // Each endpoint's figures, named as the run's totals are: the one list behind PerEndpoint and From.
+    private static readonly (string Name, Func<EndpointResult, double> Value)[] EndpointFigures =
+    [
+        ("requests", e => e.Requests),
+        ("successRate", e => e.SuccessRate),
+        ("rps", e => e.Rps),
+        ("goodput", e => e.Goodput),
+        ("p50Ms", e => e.LatencyMs.P50),
+        ("p95Ms", e => e.LatencyMs.P95),
+        ("p99Ms", e => e.LatencyMs.P99),
+        ("maxMs", e => e.LatencyMs.Max),
+    ];
+
     /// <summary>The metrics measured for each endpoint on its own.</summary>
-    public static readonly IReadOnlyList<string> PerEndpoint =
-        ["requests", "successRate", "rps", "goodput", "p50Ms", "p95Ms", "p99Ms", "maxMs"];
+    public static readonly IReadOnlyList<string> PerEndpoint = [.. EndpointFigures.Select(f => f.Name)];
 
     /// <summary>The key of one endpoint's figure, e.g. <c>p95Ms{write}</c>.</summary>
     public static string ForEndpoint(string metric, string endpoint) => $"{metric}{{{endpoint}}}";
@@ -54,14 +66,10 @@ public static class LoadMetrics
 
         foreach (var endpoint in result.Endpoints)
         {
-            metrics[ForEndpoint("requests", endpoint.Name)] = endpoint.Requests;
-            metrics[ForEndpoint("successRate", endpoint.Name)] = endpoint.SuccessRate;
-            metrics[ForEndpoint("rps", endpoint.Name)] = endpoint.Rps;
-            metrics[ForEndpoint("goodput", endpoint.Name)] = endpoint.Goodput;
-            metrics[ForEndpoint("p50Ms", endpoint.Name)] = endpoint.LatencyMs.P50;
-            metrics[ForEndpoint("p95Ms", endpoint.Name)] = endpoint.LatencyMs.P95;
-            metrics[ForEndpoint("p99Ms", endpoint.Name)] = endpoint.LatencyMs.P99;
-            metrics[ForEndpoint("maxMs", endpoint.Name)] = endpoint.LatencyMs.Max;
+            foreach (var (name, value) in EndpointFigures)
+            {
+                metrics[ForEndpoint(name, endpoint.Name)] = value(endpoint);
+            }
         }
 
         return metrics;

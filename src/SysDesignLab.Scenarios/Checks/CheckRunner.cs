@@ -2,6 +2,7 @@ using SysDesignLab.LoadTesting;
 using SysDesignLab.Orchestration;
 using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Progress;
+using SysDesignLab.Scenarios.Manifest;
 using SysDesignLab.Scenarios.Running;
 
 namespace SysDesignLab.Scenarios.Checks;
@@ -63,8 +64,6 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1));
     }
 
-    private const string AfterLoad = "sql-after-load";
-
     private static bool NeedsBaseline(Scenario scenario) =>
         scenario.Check.Criteria.Any(c => c.Metric?.EndsWith("VsBaseline", StringComparison.Ordinal) == true);
 
@@ -101,11 +100,11 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var probes = new List<CriterionResult>();
         if (withProbes)
         {
-            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || c.Probe != AfterLoad)))
+            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || c.Probe != KnownValues.AfterLoadProbe)))
             {
                 probes.Add(database is null
                     ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
-                    : criterion.Probe == "explain-uses-index"
+                    : criterion.Probe == KnownValues.ExplainProbe
                         ? await ExplainProbe.RunAsync(criterion, database, cancellationToken)
                         : await GroundTruthProbe.RunAsync(criterion, Http, resources.App.BaseUrl, database, cancellationToken));
             }
@@ -131,7 +130,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             figures["peakDbConnections"] = peakConnections ?? 0;
             if (withProbes)
             {
-                foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe == AfterLoad))
+                foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe == KnownValues.AfterLoadProbe))
                 {
                     probes.Add(await AfterLoadProbe.RunAsync(criterion, database, cancellationToken));
                 }

@@ -7,7 +7,11 @@ public static class KnownValues
     public static readonly string[] ResourceKinds = ["postgres", "loadbalancer"];
     public static readonly string[] CriterionKinds = ["performance", "correctness", "right-way"];
     public static readonly string[] Operators = [">=", "<=", "==", ">", "<"];
-    public static readonly string[] Probes = ["sql-ground-truth", "explain-uses-index", "sql-after-load"];
+    public const string GroundTruthProbe = "sql-ground-truth";
+    public const string ExplainProbe = "explain-uses-index";
+    /// <summary>Runs once the load is over and the app has stopped (e.g. "claimed == stock").</summary>
+    public const string AfterLoadProbe = "sql-after-load";
+    public static readonly string[] Probes = [GroundTruthProbe, ExplainProbe, AfterLoadProbe];
 
     /// <summary>Metrics a criterion can compare; see CheckMetrics for how each is measured.</summary>
     public static readonly string[] Metrics =

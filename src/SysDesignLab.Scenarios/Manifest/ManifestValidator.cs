@@ -139,6 +139,19 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
     }
 
+    /// <summary>A criterion that compares a number: a known operator and the value to compare with.</summary>
+    private void RequireComparison(CriterionSpec c, string at, string compared)
+    {
+        if (c.Op is null || !KnownValues.Operators.Contains(c.Op))
+        {
+            Fail($"{at}.op", $"is '{c.Op}'; expected one of {string.Join(", ", KnownValues.Operators)}.");
+        }
+        if (c.Value is null)
+        {
+            Fail($"{at}.value", $"is missing; give the number {compared} is compared with.");
+        }
+    }
+
     private void ValidateEndpoint(EndpointSpec e, string at)
     {
         if (string.IsNullOrEmpty(e.Path) || !e.Path.StartsWith('/'))
@@ -193,14 +206,7 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 {
                     Fail($"{at}.metric", $"is '{c.Metric}'; expected one of {string.Join(", ", KnownValues.Metrics)} (or give a probe).");
                 }
-                if (c.Op is null || !KnownValues.Operators.Contains(c.Op))
-                {
-                    Fail($"{at}.op", $"is '{c.Op}'; expected one of {string.Join(", ", KnownValues.Operators)}.");
-                }
-                if (c.Value is null)
-                {
-                    Fail($"{at}.value", "is missing; give the number the metric is compared with.");
-                }
+                RequireComparison(c, at, "the metric");
                 if (c.Endpoint is not null)
                 {
                     if (!endpointNames.Contains(c.Endpoint))
@@ -219,19 +225,12 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 Fail($"{at}.probe", $"is '{c.Probe}'; expected one of {string.Join(", ", KnownValues.Probes)}.");
             }
             Require(c.Sql, $"{at}.sql");
-            if (c.Probe == "sql-after-load")
+            if (c.Probe == KnownValues.AfterLoadProbe)
             {
-                if (c.Op is null || !KnownValues.Operators.Contains(c.Op))
-                {
-                    Fail($"{at}.op", $"is '{c.Op}'; expected one of {string.Join(", ", KnownValues.Operators)}.");
-                }
-                if (c.Value is null)
-                {
-                    Fail($"{at}.value", "is missing; give the number the SQL's result is compared with.");
-                }
+                RequireComparison(c, at, "the SQL's result");
                 continue;
             }
-            if (c.Probe == "explain-uses-index")
+            if (c.Probe == KnownValues.ExplainProbe)
             {
                 if (c.Tables.Count == 0)
                 {

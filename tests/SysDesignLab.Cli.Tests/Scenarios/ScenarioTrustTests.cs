@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using SysDesignLab.Scenarios;
 using Xunit.Abstractions;
 
@@ -14,10 +13,12 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 [Collection(ScenarioChecksCollection.Name)]
 public sealed class ScenarioTrustTests(ITestOutputHelper output)
 {
+    private static ScenarioCatalog Catalog => new(Path.Combine(SdlabProcess.RepoRoot, "scenarios"));
+
     public static TheoryData<string> ScenarioIds()
     {
         var data = new TheoryData<string>();
-        foreach (var id in new ScenarioCatalog(Path.Combine(SdlabProcess.RepoRoot, "scenarios")).Ids())
+        foreach (var id in Catalog.Ids())
         {
             data.Add(id);
         }
@@ -44,10 +45,9 @@ public sealed class ScenarioTrustTests(ITestOutputHelper output)
         // app, the solution must clear 10× (or that bound, when physics on one machine allows less); a
         // scenario without such a bound (04: the naive app fails fast, its flaw is wrong answers) must show
         // its contrast as a failed correctness criterion instead.
-        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(SdlabProcess.RepoRoot, "scenarios", scenarioId, "scenario.json")));
-        var goodputBound = manifest.RootElement.GetProperty("check").GetProperty("criteria").EnumerateArray()
-            .Where(c => c.TryGetProperty("metric", out var m) && m.GetString() == "goodputVsBaseline")
-            .Select(c => c.GetProperty("value").GetDouble())
+        var goodputBound = Catalog.Find(scenarioId).Check.Criteria
+            .Where(c => c.Metric == "goodputVsBaseline")
+            .Select(c => c.Value!.Value)
             .FirstOrDefault();
         if (goodputBound > 0)
         {
