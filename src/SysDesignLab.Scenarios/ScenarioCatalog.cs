@@ -25,6 +25,28 @@ public sealed class ScenarioCatalog
 
     public IReadOnlyList<Scenario> All() => Ids().Select(id => ManifestLoader.Load(Path.Combine(_root, id))).ToList();
 
+    /// <summary>
+    /// Every scenario that loads, and one message per scenario that does not: a malformed manifest
+    /// (a learner's stray edit, an author's work in progress) must not hide the others.
+    /// </summary>
+    public CatalogScan Scan()
+    {
+        var scenarios = new List<Scenario>();
+        var problems = new List<string>();
+        foreach (var id in Ids())
+        {
+            try
+            {
+                scenarios.Add(ManifestLoader.Load(Path.Combine(_root, id)));
+            }
+            catch (LabException e)
+            {
+                problems.Add($"{id} cannot be loaded: {e.Message}");
+            }
+        }
+        return new CatalogScan(scenarios, problems);
+    }
+
     /// <summary>Finds a scenario by its id ("01-single-server"), its number ("01", "1") or its name ("single-server").</summary>
     public Scenario Find(string idOrNumber)
     {

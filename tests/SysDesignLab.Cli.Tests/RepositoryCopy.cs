@@ -1,3 +1,5 @@
+using SysDesignLab.Orchestration.Processes;
+
 namespace SysDesignLab.Cli.Tests;
 
 /// <summary>
@@ -19,6 +21,17 @@ internal sealed class RepositoryCopy : IDisposable
         }
         CopySources(Path.Combine(root, "scenarios", scenarioId), Path.Combine(Root, "scenarios", scenarioId));
         ScenarioDirectory = Path.Combine(Root, "scenarios", scenarioId);
+        CommitAll();
+    }
+
+    // A learner's clone has git history: the lab finds the shipped app there once app/ is edited.
+    private void CommitAll()
+    {
+        foreach (var arguments in new[] { new[] { "init", "-q" }, ["add", "-A"], ["-c", "user.name=lab", "-c", "user.email=lab@example.invalid", "commit", "-q", "-m", "shipped"] })
+        {
+            var result = ProcessRunner.RunAsync("git", ["-C", Root, .. arguments]).GetAwaiter().GetResult();
+            Assert.True(result.Succeeded, result.Output);
+        }
     }
 
     public string Root { get; } = Directory.CreateTempSubdirectory("sdlab-repo-").FullName;

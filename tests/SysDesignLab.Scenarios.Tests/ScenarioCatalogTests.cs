@@ -33,6 +33,21 @@ public sealed class ScenarioCatalogTests
     }
 
     [Fact]
+    public void A_malformed_manifest_is_reported_without_hiding_the_other_scenarios()
+    {
+        using var folder = new ScenarioFolder();
+        var broken = Path.Combine(folder.Root, "98-broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, "scenario.json"), "{ \"title\": ");
+
+        var scan = new ScenarioCatalog(folder.Root).Scan();
+
+        Assert.Equal(["99-test"], scan.Scenarios.Select(s => s.Id));
+        var problem = Assert.Single(scan.Problems);
+        Assert.StartsWith("98-broken cannot be loaded:", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_repository_scenarios_all_load()
     {
         var root = LabPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;

@@ -42,3 +42,30 @@ internal sealed class ScenarioFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
+
+/// <summary>Scenario folders with a shipped app: the record of it, and optionally a git history holding it.</summary>
+internal static class ShippedAppFixture
+{
+    /// <summary>Writes shipped-app.txt for app/ as it is now, as scripts/record-shipped-apps.sh would after a commit.</summary>
+    public static void Record(string scenarioPath)
+    {
+        var files = SysDesignLab.Scenarios.Running.ShippedApp.Describe(System.IO.Path.Combine(scenarioPath, "app"));
+        File.WriteAllLines(
+            System.IO.Path.Combine(scenarioPath, SysDesignLab.Scenarios.Running.ShippedApp.FileName),
+            files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Value} {f.Key}").Prepend("# test record"));
+    }
+
+    /// <summary>Makes the folder a git repository with everything committed, like a learner's clone.</summary>
+    public static void CommitAll(string root, string message = "shipped")
+    {
+        Git(root, "init", "-q");
+        Git(root, "add", "-A");
+        Git(root, "-c", "user.name=lab", "-c", "user.email=lab@example.invalid", "commit", "-q", "-m", message);
+    }
+
+    public static void Git(string root, params string[] arguments)
+    {
+        var result = SysDesignLab.Orchestration.Processes.ProcessRunner.RunAsync("git", ["-C", root, .. arguments]).GetAwaiter().GetResult();
+        Assert.True(result.Succeeded, $"git {string.Join(' ', arguments)}: {result.Output}");
+    }
+}

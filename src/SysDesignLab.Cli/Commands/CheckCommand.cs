@@ -27,7 +27,7 @@ public static class CheckCommand
             {
                 throw new LabException($"Cannot write --json {jsonPath}: the folder {folder} does not exist.");
             }
-            NaiveSnapshot.Ensure(found);
+            await NaiveSnapshot.EnsureAsync(found, token);
             var header = false;
             var callbacks = new CheckCallbacks(Ui.Steps, (label, sample) =>
             {

@@ -40,6 +40,9 @@ public static class CommandRunner
 
     private static async Task<int> GuardAsync(Func<Task<int>> body, Func<LabContext?> context, string interrupted, CancellationToken cancellationToken)
     {
+        // Stopping apps and servers takes seconds; say so at once rather than look hung.
+        using var onInterrupt = cancellationToken.Register(() =>
+            Ui.Warn("Ctrl-C: stopping what this command started (apps, and PostgreSQL if it started it); this takes a few seconds…"));
         try
         {
             return await body();

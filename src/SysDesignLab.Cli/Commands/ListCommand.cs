@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SysDesignLab.Cli.Output;
 using SysDesignLab.Progress;
 
 namespace SysDesignLab.Cli.Commands;
@@ -15,7 +16,8 @@ public static class ListCommand
             var table = new Table().Border(TableBorder.Rounded).Title("SysDesign Lab scenarios");
             table.AddColumn(new TableColumn("id").NoWrap()).AddColumn("tier").AddColumn("title").AddColumn("concepts").AddColumn("progress");
             string? next = null;
-            foreach (var scenario in lab.Catalog.All().OrderBy(s => s.Manifest.Order).ThenBy(s => s.Id, StringComparer.Ordinal))
+            var scan = lab.Catalog.Scan();
+            foreach (var scenario in scan.Scenarios.OrderBy(s => s.Manifest.Order).ThenBy(s => s.Id, StringComparer.Ordinal))
             {
                 var state = progress.TryGetValue(scenario.Id, out var p) ? p.State : ProgressState.NotStarted;
                 next ??= state == ProgressState.Passed ? null : scenario.Id;
@@ -32,11 +34,15 @@ public static class ListCommand
                     });
             }
             AnsiConsole.Write(table);
+            foreach (var problem in scan.Problems)
+            {
+                Ui.Error(problem);
+            }
             if (next is not null)
             {
                 AnsiConsole.MarkupLine($"Next: [bold]./sdlab start {Markup.Escape(next)}[/] and read scenarios/{Markup.Escape(next)}/SCENARIO.md");
             }
-            return Task.FromResult(CommandRunner.Ok);
+            return Task.FromResult(scan.Problems.Count == 0 ? CommandRunner.Ok : CommandRunner.Error);
         }, ct));
         return command;
     }

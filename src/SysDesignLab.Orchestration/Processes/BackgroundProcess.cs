@@ -101,6 +101,25 @@ public sealed class BackgroundProcess
         }
     }
 
+    /// <summary>
+    /// Ctrl-C from outside: SIGINT, so a lab command cleans up what it started as it would on a
+    /// key press; the group is stopped if it has not ended after <paramref name="grace"/>.
+    /// </summary>
+    public static async Task InterruptAsync(int pid, TimeSpan grace)
+    {
+        if (!IsAlive(pid))
+        {
+            return;
+        }
+        NativeMethods.Kill(pid, NativeMethods.SIGINT);
+        var deadline = Stopwatch.StartNew();
+        while (IsAlive(pid) && deadline.Elapsed < grace)
+        {
+            await Task.Delay(50);
+        }
+        await StopGroupAsync(pid, TimeSpan.FromSeconds(5));
+    }
+
     /// <summary>The last lines of the log, for error messages when the process died.</summary>
     public string Tail(int lines = 20) => LogTail.Read(LogPath, lines);
 }

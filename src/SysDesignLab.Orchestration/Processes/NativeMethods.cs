@@ -4,6 +4,7 @@ namespace SysDesignLab.Orchestration.Processes;
 
 internal static partial class NativeMethods
 {
+    public const int SIGINT = 2;
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
     public const int SIGSTOP = 19;

@@ -16,10 +16,13 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private CheckLock? _lock;
 
     public async Task<CheckReport> RunAsync(Scenario scenario, AppVariant variant, CheckCallbacks callbacks, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        // Refused at once, before any build, when another check (CLI or web lab) is running.
+        using var checkLock = _lock = CheckLock.Acquire(environment.Paths, scenario.Id, variant.ToString().ToLowerInvariant(), _time);
         var progress = callbacks.Progress;
         progress?.Report($"Building {Describe(variant)}…");
         var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
@@ -70,7 +73,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
     /// <summary>The naive app's figures on this machine: measured once per naive source, then reused.</summary>
     private async Task<LoadFigures> BaselineAsync(Scenario scenario, AppVariant variant, string assembly, PostgresServer? server, CheckCallbacks callbacks, CancellationToken cancellationToken)
     {
-        var snapshot = NaiveSnapshot.Ensure(scenario);
+        var snapshot = await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         // Same naive code under the same check profile: a changed profile (more users, longer) needs a new baseline.
         var profile = System.Text.Json.JsonSerializer.Serialize(scenario.CheckProfile);
         var hash = SourceHash.Compute(snapshot) + "+" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(profile)))[..16];
@@ -93,6 +96,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         await using var host = new LabHost(_time);
         var resources = environment.AddTo(host, scenario, server, variant, assembly, "_check", exitWithLab: true, callbacks.Progress);
         await host.StartAsync(callbacks.Progress, cancellationToken);
+        _lock?.RecordApps(resources.Replicas.Prepend(resources.App).Select(a => a.ProcessId).OfType<int>());
         callbacks.AppStarted?.Invoke(label, resources.App.BaseUrl);
         var database = resources.Database;
         // Correctness is probed on the idle app, before the load: it asks whether the answers are

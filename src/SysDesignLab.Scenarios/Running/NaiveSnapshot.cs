@@ -3,10 +3,11 @@ using SysDesignLab.Orchestration.Processes;
 namespace SysDesignLab.Scenarios.Running;
 
 /// <summary>
-/// A copy of the scenario's app as shipped, taken the first time the lab touches the scenario.
-/// It is what `reset` restores and what the naive baseline is measured on, whatever the learner
-/// has changed since. It sits beside app/ (same depth, so relative project references still
-/// resolve) and is ignored by git.
+/// The scenario's app as shipped, in a folder the lab builds the naive baseline from and `reset`
+/// restores from. Its content comes from <see cref="ShippedApp"/> (the recorded blob ids), never
+/// from what app/ happens to hold, and it is checked against that record on every use, so a
+/// snapshot that an older lab took of a learner's edit is replaced. It sits beside app/ (same
+/// depth, so relative project references still resolve) and is ignored by git.
 /// </summary>
 public static class NaiveSnapshot
 {
@@ -17,34 +18,52 @@ public static class NaiveSnapshot
     public static string ProjectPath(Scenario scenario) =>
         Path.Combine(PathFor(scenario), Path.GetFileName(scenario.AppProjectPath));
 
-    /// <summary>Takes the snapshot if there is none yet; returns its folder.</summary>
+    /// <summary>Makes sure the snapshot holds exactly the shipped app; returns its folder.</summary>
     /// <remarks>
     /// Several lab processes may get here at once (a `check` in a terminal while the web lab starts the
-    /// scenario). Each copies into a staging folder of its own and renames it into place: the rename
+    /// scenario). Each writes into a staging folder of its own and renames it into place: the rename
     /// makes the snapshot appear whole or not at all, the first rename wins and the others drop their
     /// copy. Staging folders of processes that were killed mid-copy are removed.
     /// </remarks>
-    public static string Ensure(Scenario scenario)
+    public static async Task<string> EnsureAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         var target = PathFor(scenario);
-        if (File.Exists(ProjectPath(scenario)))
+        var shipped = ShippedApp.Load(scenario);
+        if (shipped.IsMatchedBy(target))
         {
             return target;
         }
         RemoveAbandonedStaging(scenario);
-        var staging = $"{target}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        CopySources(scenario.AppDirectory, staging);
+        var staging = StagingName(target);
+        await shipped.WriteToAsync(staging, cancellationToken);
+        if (Directory.Exists(target) && !shipped.IsMatchedBy(target))
+        {
+            // A stale snapshot (another source, or an older lab's copy of the learner's edit): move it
+            // out of the way in one step, then delete it at leisure.
+            var stale = StagingName(target);
+            try
+            {
+                Directory.Move(target, stale);
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or DirectoryNotFoundException)
+            {
+                // Another process moved it first.
+            }
+        }
         try
         {
             Directory.Move(staging, target);
         }
-        catch (IOException) when (File.Exists(ProjectPath(scenario)))
+        catch (IOException) when (shipped.IsMatchedBy(target))
         {
             // Another process finished first; its copy is the same files.
             Directory.Delete(staging, recursive: true);
         }
         return target;
     }
+
+    private static string StagingName(string target) => $"{target}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     private static void RemoveAbandonedStaging(Scenario scenario)
     {
@@ -64,31 +83,38 @@ public static class NaiveSnapshot
         }
     }
 
-    /// <summary>Puts the shipped app back in app/, replacing the learner's changes.</summary>
-    public static void Restore(Scenario scenario)
+    /// <summary>
+    /// Puts the shipped app back in app/, replacing the learner's files. Callers keep a copy first
+    /// (<see cref="CodeBackups"/>): this alone would lose work.
+    /// </summary>
+    public static async Task RestoreAsync(Scenario scenario, CancellationToken cancellationToken)
     {
-        var snapshot = Ensure(scenario);
-        foreach (var file in SourceFiles(scenario.AppDirectory))
+        var snapshot = await EnsureAsync(scenario, cancellationToken);
+        ReplaceSources(snapshot, scenario.AppDirectory);
+    }
+
+    /// <summary>Makes <paramref name="to"/>'s source files exactly those of <paramref name="from"/> (bin/, obj/ and hidden files stay).</summary>
+    public static void ReplaceSources(string from, string to)
+    {
+        if (Directory.Exists(to))
         {
-            File.Delete(file);
+            foreach (var file in ShippedApp.SourceFiles(to).ToList())
+            {
+                File.Delete(file);
+            }
         }
-        CopySources(snapshot, scenario.AppDirectory);
+        CopySources(from, to);
     }
 
     /// <summary>Copies a project's source files (no bin/, obj/ or hidden folders).</summary>
     public static void CopySources(string from, string to)
     {
         Directory.CreateDirectory(to);
-        foreach (var file in SourceFiles(from))
+        foreach (var file in ShippedApp.SourceFiles(from))
         {
             var destination = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination, overwrite: true);
         }
     }
-
-    private static IEnumerable<string> SourceFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar)
-                .Any(part => part is "bin" or "obj" || part.StartsWith('.')));
 }

@@ -20,7 +20,7 @@ public sealed class ScenarioEnvironment(LabPaths paths)
     {
         if (variant == AppVariant.Naive)
         {
-            NaiveSnapshot.Ensure(scenario);
+            await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         }
         var output = Path.Combine(paths.Builds, scenario.Id, variant.ToString().ToLowerInvariant());
         return await DotnetBuild.BuildAsync(ProjectFor(scenario, variant), output, scenario.AssemblyName, cancellationToken);

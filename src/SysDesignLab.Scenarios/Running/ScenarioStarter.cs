@@ -15,7 +15,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
     public async Task<RunState> StartAsync(Scenario scenario, AppVariant variant, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         await StopAppAsync();
-        NaiveSnapshot.Ensure(scenario);
+        await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         progress?.Report($"Building {(variant == AppVariant.Solution ? "the reference solution" : "your app")} ({Path.GetRelativePath(Paths.RepositoryRoot, environment.ProjectFor(scenario, variant))})…");
         var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
         await environment.BuildInfrastructureAsync(scenario, cancellationToken);
@@ -85,6 +85,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
             progress?.Report($"Stopping the {state.Scenario} app (pid {state.AppPid})…");
         }
         await StopAppAsync();
+        await Checks.CheckLock.StopAsync(Paths, progress);
         var installation = Orchestration.Postgres.PostgresInstallation.TryFind();
         if (installation is not null)
         {

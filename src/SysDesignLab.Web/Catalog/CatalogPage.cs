@@ -17,11 +17,15 @@ internal static class CatalogPage
         ("sprinting", "Distributed systems: consistency, consensus, the whole picture."),
     ];
 
-    public static string Render(IReadOnlyList<Scenario> scenarios, IReadOnlyDictionary<string, ScenarioProgress> progress)
+    public static string Render(IReadOnlyList<Scenario> scenarios, IReadOnlyDictionary<string, ScenarioProgress> progress, IReadOnlyList<string>? problems = null)
     {
         var ordered = scenarios.OrderBy(s => s.Manifest.Order).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var next = ordered.FirstOrDefault(s => StateOf(s, progress) != ProgressState.Passed);
         var body = new StringBuilder("<main class=\"catalog\">");
+        foreach (var problem in problems ?? [])
+        {
+            body.Append($"<p class=\"error\" role=\"alert\">{E(problem)}</p>");
+        }
         body.Append("<section class=\"next\">");
         body.Append(next is null
             ? "<h2>Every scenario passed</h2><p>Well done. Re-run a check to compare against your first attempt, or share a report: <code>sdlab report &lt;id&gt;</code>.</p>"

@@ -20,7 +20,10 @@ public static class WebLabEndpoints
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/assets/{**path}", (string path) => StaticAssets.Serve(path));
         app.MapGet("/", (WebLabContext lab) =>
-            Results.Content(CatalogPage.Render(lab.Catalog.All(), lab.Store.GetAll()), "text/html; charset=utf-8"));
+        {
+            var scan = lab.Catalog.Scan();
+            return Results.Content(CatalogPage.Render(scan.Scenarios, lab.Store.GetAll(), scan.Problems), "text/html; charset=utf-8");
+        });
         app.MapGet("/scenarios/{id}", async (string id, WebLabContext lab, LabJobs jobs, CancellationToken ct) =>
         {
             var scenario = lab.Catalog.Find(id);
@@ -48,7 +51,7 @@ public static class WebLabEndpoints
         api.MapPost("/check", (string id, string? variant, WebLabContext lab, LabJobs jobs, LabActions actions) =>
             Job(jobs, "check", lab.Catalog.Find(id), (s, ct) => actions.CheckAsync(s, Variant(variant), ct)));
         api.MapPost("/reset", (string id, WebLabContext lab, LabJobs jobs, LabActions actions) =>
-            Job(jobs, "reset", lab.Catalog.Find(id), (s, _) => actions.ResetAsync(s)));
+            Job(jobs, "reset", lab.Catalog.Find(id), (s, ct) => actions.ResetAsync(s, ct)));
         api.MapPost("/cancel", (LabJobs jobs) =>
         {
             jobs.Cancel();

@@ -56,7 +56,7 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
 
     public async Task<string> CheckAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
     {
-        NaiveSnapshot.Ensure(scenario);
+        await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         await using var sampler = new ServerSampler(scraper, hub, lab.Time);
         var callbacks = new CheckCallbacks(
             Steps,
@@ -74,15 +74,13 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
             : $"FAILED: {failed} of {report.Criteria.Count} criteria. The verdict is in the attempts table.";
     }
 
-    public async Task<string> ResetAsync(Scenario scenario)
+    public async Task<string> ResetAsync(Scenario scenario, CancellationToken cancellationToken)
     {
-        if (ScenarioStarter.Running(lab.Paths) is { } state && state.Scenario == scenario.Id)
-        {
-            await new ScenarioStarter(lab.Environment, lab.Time).StopAppAsync();
-        }
-        NaiveSnapshot.Restore(scenario);
-        lab.Store.ResetScenario(scenario.Id);
-        return $"{scenario.Id} is reset: the original app is back, hints are hidden again. Your attempts are kept.";
+        var outcome = await new ScenarioReset(lab.Environment, lab.Store, lab.Time).ResetAsync(scenario, keepCode: false, Steps, cancellationToken);
+        var saved = outcome.Backup is { } backup
+            ? $" Your code was saved to {Path.GetRelativePath(lab.Paths.RepositoryRoot, backup)}/; `./sdlab reset {scenario.Number} --undo` brings it back."
+            : "";
+        return $"{scenario.Id} is reset: the original app is back, hints are hidden again. Your attempts are kept.{saved}";
     }
 
     private static Uri? MetricsUrl(Scenario scenario, Uri app) =>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using SysDesignLab.Orchestration.Processes;
 
 namespace SysDesignLab.Cli.Tests.Commands;
@@ -7,47 +7,42 @@ namespace SysDesignLab.Cli.Tests.Commands;
 public sealed class InterruptTests
 {
     [Fact]
-    public async Task Ctrl_C_during_a_check_stops_everything_it_started()
+    public async Task Ctrl_C_during_a_check_says_what_it_stops_and_stops_everything_it_started()
     {
         using var sdlab = new SdlabProcess();
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = sdlab.RepositoryRoot,
-        };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sdlab.dll"));
-        startInfo.ArgumentList.Add("check");
-        startInfo.ArgumentList.Add("01");
-        startInfo.ArgumentList.Add("--solution");
-        startInfo.Environment["SDLAB_ROOT"] = sdlab.RepositoryRoot;
-        startInfo.Environment["SDLAB_STATE_DIR"] = sdlab.StateRoot;
-        startInfo.Environment["NO_COLOR"] = "1";
-        using var check = Process.Start(startInfo)!;
-        var loadStarted = new TaskCompletionSource();
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        check.OutputDataReceived += (_, e) =>
-        {
-            output.Enqueue(e.Data ?? "");
-            // A live load line means the server, the database and the app are all up.
-            if (e.Data is not null && e.Data.Contains("warm-up", StringComparison.Ordinal))
-            {
-                loadStarted.TrySetResult();
-            }
-        };
-        check.BeginOutputReadLine();
-        check.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        check.BeginErrorReadLine();
-        // A check that ends before its load (say, a build error) fails here with its output, not after a timeout.
-        await Task.WhenAny(loadStarted.Task, check.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(loadStarted.Task.IsCompleted, "the check ended before its load started:\n" + string.Join('\n', output));
+        // A live load line means the server, the database and the app are all up.
+        using var check = new BackgroundCommand(sdlab, "warm-up", "check", "01", "--solution");
+        await check.WaitForLineAsync(TimeSpan.FromMinutes(3));
         Assert.NotEmpty(sdlab.LabProcesses());
 
-        await ProcessRunner.RunAsync("kill", ["-INT", check.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await check.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(45));
+        await ProcessRunner.RunAsync("kill", ["-INT", check.Process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await check.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(45));
 
-        Assert.Equal(130, check.ExitCode);
+        Assert.Equal(130, check.Process.ExitCode);
+        Assert.True(check.Printed("Ctrl-C: stopping what this command started"), check.Output);
+        Assert.Empty(sdlab.LabProcesses());
+    }
+
+    [Fact]
+    public async Task A_second_check_is_refused_at_once_and_stop_ends_a_killed_checks_app()
+    {
+        using var sdlab = new SdlabProcess();
+        using var first = new BackgroundCommand(sdlab, "warm-up", "check", "01", "--solution");
+        await first.WaitForLineAsync(TimeSpan.FromMinutes(3));
+
+        var second = await sdlab.RunAsync("check", "01");
+
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains($"A check of 01-single-server is already running (pid {first.Process.Id}", second.Output, StringComparison.Ordinal);
+        Assert.False(first.Process.HasExited, "the second check must not disturb the first:\n" + first.Output);
+
+        // kill -9: the check cannot clean up; its app is left until it notices or stop ends it.
+        await ProcessRunner.RunAsync("kill", ["-KILL", first.Process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await first.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var stop = await sdlab.RunAsync("stop");
+
+        Assert.Equal(0, stop.ExitCode);
+        Assert.Contains($"A check of 01-single-server (pid {first.Process.Id}) was interrupted", stop.Output, StringComparison.Ordinal);
         Assert.Empty(sdlab.LabProcesses());
     }
 }

@@ -1,3 +1,4 @@
+using SysDesignLab.Orchestration;
 using SysDesignLab.Scenarios.Running;
 
 namespace SysDesignLab.Scenarios.Tests.Running;
@@ -20,7 +21,7 @@ public sealed class NaiveSnapshotTests
             start.SignalAndWait();
             try
             {
-                Assert.Equal(NaiveSnapshot.PathFor(scenario), NaiveSnapshot.Ensure(scenario));
+                Assert.Equal(NaiveSnapshot.PathFor(scenario), NaiveSnapshot.EnsureAsync(scenario, CancellationToken.None).GetAwaiter().GetResult());
             }
             catch (Exception e)
             {
@@ -36,7 +37,7 @@ public sealed class NaiveSnapshotTests
     }
 
     [Fact]
-    public void A_staging_folder_left_by_a_killed_process_is_removed_and_the_snapshot_taken()
+    public async Task A_staging_folder_left_by_a_killed_process_is_removed_and_the_snapshot_taken()
     {
         using var folder = AppWithFiles(3);
         var scenario = new ScenarioCatalog(folder.Root).Find("99");
@@ -45,25 +46,88 @@ public sealed class NaiveSnapshotTests
         Directory.CreateDirectory(abandoned);
         File.WriteAllText(Path.Combine(abandoned, "App.csproj"), "half a copy");
 
-        NaiveSnapshot.Ensure(scenario);
+        await NaiveSnapshot.EnsureAsync(scenario, CancellationToken.None);
 
         Assert.False(Directory.Exists(abandoned));
         Assert.Equal(4, Directory.EnumerateFiles(NaiveSnapshot.PathFor(scenario)).Count());
     }
 
     [Fact]
-    public void Restore_puts_the_shipped_app_back_over_the_learners_edits()
+    public async Task The_naive_app_is_the_shipped_one_when_the_learner_broke_app_before_the_lab_first_looked()
+    {
+        using var folder = AppWithFiles(1);
+        ShippedAppFixture.CommitAll(folder.Root);
+        var scenario = new ScenarioCatalog(folder.Root).Find("99");
+        File.WriteAllText(Path.Combine(scenario.AppDirectory, "File0.cs"), "// my half-typed fix (");
+
+        await NaiveSnapshot.EnsureAsync(scenario, CancellationToken.None);
+
+        Assert.Equal("// file 0", File.ReadAllText(Path.Combine(NaiveSnapshot.PathFor(scenario), "File0.cs")));
+    }
+
+    [Fact]
+    public async Task A_snapshot_an_older_lab_took_of_the_learners_edit_is_replaced_by_the_shipped_app()
     {
         using var folder = AppWithFiles(1);
         var scenario = new ScenarioCatalog(folder.Root).Find("99");
-        NaiveSnapshot.Ensure(scenario);
-        File.WriteAllText(Path.Combine(scenario.AppDirectory, "File0.cs"), "// my fix");
-        File.WriteAllText(Path.Combine(scenario.AppDirectory, "Extra.cs"), "// added by the learner");
+        var old = NaiveSnapshot.PathFor(scenario);
+        Directory.CreateDirectory(old);
+        File.WriteAllText(Path.Combine(old, "File0.cs"), "// the learner's code (");
+        File.WriteAllText(Path.Combine(old, "App.csproj"), "");
 
-        NaiveSnapshot.Restore(scenario);
+        await NaiveSnapshot.EnsureAsync(scenario, CancellationToken.None);
+
+        Assert.Equal("// file 0", File.ReadAllText(Path.Combine(old, "File0.cs")));
+    }
+
+    [Fact]
+    public async Task The_shipped_app_is_found_in_git_after_the_learner_committed_their_fix()
+    {
+        using var folder = AppWithFiles(2);
+        ShippedAppFixture.CommitAll(folder.Root);
+        var scenario = new ScenarioCatalog(folder.Root).Find("99");
+        File.WriteAllText(Path.Combine(scenario.AppDirectory, "File1.cs"), "// my fix");
+        File.Delete(Path.Combine(scenario.AppDirectory, "File0.cs"));
+        ShippedAppFixture.Git(folder.Root, "add", "-A");
+        ShippedAppFixture.Git(folder.Root, "-c", "user.name=me", "-c", "user.email=me@example.invalid", "commit", "-q", "-m", "my fix");
+
+        await NaiveSnapshot.RestoreAsync(scenario, CancellationToken.None);
 
         Assert.Equal("// file 0", File.ReadAllText(Path.Combine(scenario.AppDirectory, "File0.cs")));
-        Assert.False(File.Exists(Path.Combine(scenario.AppDirectory, "Extra.cs")));
+        Assert.Equal("// file 1", File.ReadAllText(Path.Combine(scenario.AppDirectory, "File1.cs")));
+    }
+
+    [Fact]
+    public async Task Without_git_history_an_edited_app_gets_a_message_saying_how_to_get_the_original()
+    {
+        using var folder = AppWithFiles(1);
+        var scenario = new ScenarioCatalog(folder.Root).Find("99");
+        File.WriteAllText(Path.Combine(scenario.AppDirectory, "File0.cs"), "// edited");
+
+        var error = await Assert.ThrowsAsync<LabException>(() => NaiveSnapshot.EnsureAsync(scenario, CancellationToken.None));
+
+        Assert.Contains("File0.cs has changed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("git checkout", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(NaiveSnapshot.PathFor(scenario)));
+    }
+
+    [Fact]
+    public async Task Each_repository_scenario_records_its_committed_app()
+    {
+        var root = LabPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
+        foreach (var scenario in new ScenarioCatalog(Path.Combine(root, "scenarios")).All())
+        {
+            var listed = await Orchestration.Processes.ProcessRunner.RunAsync("git", ["-C", root, "ls-files", "-s", "--", Path.GetRelativePath(root, scenario.AppDirectory)]);
+            Assert.True(listed.Succeeded, listed.Output);
+            var committed = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split('\t'))
+                .ToDictionary(
+                    parts => Path.GetRelativePath(scenario.AppDirectory, Path.Combine(root, parts[1])).Replace('\\', '/'),
+                    parts => parts[0].Split(' ')[1]);
+            var recorded = ShippedApp.Load(scenario).Files;
+            Assert.True(ShippedApp.SameFiles(committed, recorded),
+                $"{scenario.Id}/{ShippedApp.FileName} is out of date with the committed app/: run bash scripts/record-shipped-apps.sh and commit it.");
+        }
     }
 
     private static ScenarioFolder AppWithFiles(int count)
@@ -73,6 +137,7 @@ public sealed class NaiveSnapshotTests
         {
             File.WriteAllText(Path.Combine(folder.Path, "app", $"File{i}.cs"), $"// file {i}");
         }
+        ShippedAppFixture.Record(folder.Path);
         return folder;
     }
 }
