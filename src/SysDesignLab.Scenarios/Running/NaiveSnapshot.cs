@@ -83,16 +83,6 @@ public static class NaiveSnapshot
         }
     }
 
-    /// <summary>
-    /// Puts the shipped app back in app/, replacing the learner's files. Callers keep a copy first
-    /// (<see cref="CodeBackups"/>): this alone would lose work.
-    /// </summary>
-    public static async Task RestoreAsync(Scenario scenario, CancellationToken cancellationToken)
-    {
-        var snapshot = await EnsureAsync(scenario, cancellationToken);
-        ReplaceSources(snapshot, scenario.AppDirectory);
-    }
-
     /// <summary>Makes <paramref name="to"/>'s source files exactly those of <paramref name="from"/> (bin/, obj/ and hidden files stay).</summary>
     public static void ReplaceSources(string from, string to)
     {

@@ -30,8 +30,10 @@ public sealed class ScenarioReset(ScenarioEnvironment environment, ProgressStore
         ResetOutcome outcome = new(false, null);
         if (!keepCode && HasChanges(scenario))
         {
+            // The shipped app first: if it cannot be had, nothing is touched.
+            var shipped = await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
             var backup = _backups.Save(scenario);
-            await NaiveSnapshot.RestoreAsync(scenario, cancellationToken);
+            NaiveSnapshot.ReplaceSources(shipped, scenario.AppDirectory);
             outcome = new ResetOutcome(true, backup);
         }
         store.ResetScenario(scenario.Id);

@@ -91,10 +91,10 @@ public sealed class NaiveSnapshotTests
         ShippedAppFixture.Git(folder.Root, "add", "-A");
         ShippedAppFixture.Git(folder.Root, "-c", "user.name=me", "-c", "user.email=me@example.invalid", "commit", "-q", "-m", "my fix");
 
-        await NaiveSnapshot.RestoreAsync(scenario, CancellationToken.None);
+        var snapshot = await NaiveSnapshot.EnsureAsync(scenario, CancellationToken.None);
 
-        Assert.Equal("// file 0", File.ReadAllText(Path.Combine(scenario.AppDirectory, "File0.cs")));
-        Assert.Equal("// file 1", File.ReadAllText(Path.Combine(scenario.AppDirectory, "File1.cs")));
+        Assert.Equal("// file 0", File.ReadAllText(Path.Combine(snapshot, "File0.cs")));
+        Assert.Equal("// file 1", File.ReadAllText(Path.Combine(snapshot, "File1.cs")));
     }
 
     [Fact]

@@ -81,6 +81,18 @@ public sealed class ScenarioResetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reset_that_cannot_find_the_shipped_app_changes_nothing_and_saves_nothing()
+    {
+        Directory.Delete(Path.Combine(_folder.Root, ".git"), recursive: true);
+        File.WriteAllText(App("Program.cs"), "// my fix");
+
+        await Assert.ThrowsAsync<LabException>(() => _reset.ResetAsync(_scenario, keepCode: false, progress: null, CancellationToken.None));
+
+        Assert.Equal("// my fix", File.ReadAllText(App("Program.cs")));
+        Assert.Empty(_reset.Backups.List(_scenario));
+    }
+
+    [Fact]
     public async Task Keep_code_leaves_the_learners_files_alone()
     {
         File.WriteAllText(App("Program.cs"), "// my fix");
