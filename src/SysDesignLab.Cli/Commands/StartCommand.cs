@@ -17,13 +17,16 @@ public static class StartCommand
         var solution = Arguments.Solution("Start");
         var webPort = WebCommand.Port();
         var noWeb = new Option<bool>("--no-web") { Description = "Do not start the web lab." };
+        var allowHost = WebCommand.AllowHost();
         var command = new Command("start", "Start a scenario in the background: its database (fresh data), the app and the web lab. Returns when ready.")
         {
-            scenario, solution, webPort, noWeb,
+            scenario, solution, webPort, noWeb, allowHost,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
         {
             var found = lab.Catalog.Find(parse.GetValue(scenario)!);
+            // A mistyped --allow-host is said before anything starts, not as a warning afterwards.
+            AllowedHosts.Create(parse.GetValue(webPort), parse.GetValue(allowHost));
             await Prerequisites.EnsureAsync(found, token);
             var variant = parse.GetValue(solution) ? AppVariant.Solution : AppVariant.Learner;
             var state = await new ScenarioStarter(lab.Environment, lab.Time).StartAsync(found, variant, Ui.Steps, token);
@@ -43,7 +46,7 @@ public static class StartCommand
             }
             if (!parse.GetValue(noWeb))
             {
-                await StartWebAsync(lab, found, parse.GetValue(webPort), token);
+                await StartWebAsync(lab, found, parse.GetValue(webPort), parse.GetValue(allowHost) ?? [], token);
             }
             AnsiConsole.MarkupLine($"Next: [bold]./sdlab load {Markup.Escape(found.Number)}[/] to put {found.LoadProfile.VirtualUsers} users on it; [bold]./sdlab stop[/] when done.");
             return CommandRunner.Ok;
@@ -52,11 +55,11 @@ public static class StartCommand
     }
 
     // The scenario is up either way: a web lab that cannot start is a warning, not a failed start.
-    private static async Task StartWebAsync(LabContext lab, Scenario found, int port, CancellationToken token)
+    private static async Task StartWebAsync(LabContext lab, Scenario found, int port, string[] allowHosts, CancellationToken token)
     {
         try
         {
-            var web = await WebLabProcess.EnsureAsync(lab.Paths, Assembly.GetEntryAssembly()!.Location, port, token);
+            var web = await WebLabProcess.EnsureAsync(lab.Paths, Assembly.GetEntryAssembly()!.Location, port, allowHosts, token);
             AnsiConsole.MarkupLine($"  web lab   [link]{Markup.Escape(web.Url)}scenarios/{Markup.Escape(found.Id)}[/]   (the guide, controls and live charts)");
         }
         catch (LabException e)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Web.Hosting;
 
@@ -12,15 +13,25 @@ public static class WebCommand
         DefaultValueFactory = _ => WebLabProcess.DefaultPort,
     };
 
+    public static Option<string[]> AllowHost() => new(AllowedHosts.Option)
+    {
+        Description = $"Another host name the web lab answers to besides 127.0.0.1/localhost, repeatable, e.g. '*.app.github.dev' (also {AllowedHosts.EnvironmentVariable}, comma-separated).",
+    };
+
     public static Command Create()
     {
         var port = Port();
-        var command = new Command("web", "Serve the web lab (catalog, scenario pages, live dashboard) on 127.0.0.1 until Ctrl-C.") { port };
+        var allowHost = AllowHost();
+        var command = new Command("web", "Serve the web lab (catalog, scenario pages, live dashboard) on 127.0.0.1 until Ctrl-C.") { port, allowHost };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
         {
-            await using var app = WebLabServer.Build(lab.Paths, parse.GetValue(port), lab.Time);
+            await using var app = WebLabServer.Build(lab.Paths, parse.GetValue(port), lab.Time, parse.GetValue(allowHost));
             await app.StartAsync(token);
             Ui.Success($"The web lab is at http://127.0.0.1:{parse.GetValue(port)}/ — Ctrl-C stops it.");
+            if (app.Services.GetRequiredService<AllowedHosts>().Extra is { Count: > 0 } extra)
+            {
+                Ui.Info($"It also answers to {string.Join(", ", extra)}.");
+            }
             try
             {
                 await Task.Delay(Timeout.Infinite, token);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,13 +25,15 @@ public static class WebLabEndpoints
             var scan = lab.Catalog.Scan();
             return Results.Content(CatalogPage.Render(scan.Scenarios, lab.Store.GetAll(), scan.Problems), "text/html; charset=utf-8");
         });
-        app.MapGet("/scenarios/{id}", async (string id, WebLabContext lab, LabJobs jobs, CancellationToken ct) =>
+        app.MapGet("/scenarios/{id}", async (string id, HttpContext context, IAntiforgery antiforgery, WebLabContext lab, LabJobs jobs, CancellationToken ct) =>
         {
             var scenario = lab.Catalog.Find(id);
             var guide = File.Exists(scenario.GuidePath) ? GuideRenderer.Render(await File.ReadAllTextAsync(scenario.GuidePath, ct)) : "<p>This scenario has no SCENARIO.md.</p>";
             var environment = await EnvironmentView.RenderAsync(scenario, lab.Paths, ct);
             var report = ReportView.Render(ReportData.From(scenario.Id, scenario.Title, lab.Store.GetAttempts(scenario.Id)));
-            return Results.Content(ScenarioPageView.Render(scenario, lab.Store.Get(scenario.Id), guide, environment, report, jobs.Current), "text/html; charset=utf-8");
+            // The page's buttons send this token back; RequestGuard refuses a POST without it.
+            var token = antiforgery.GetAndStoreTokens(context).RequestToken;
+            return Results.Content(ScenarioPageView.Render(scenario, lab.Store.Get(scenario.Id), guide, environment, report, jobs.Current, token), "text/html; charset=utf-8");
         });
         app.MapGet("/scenarios/{id}/report", (string id, WebLabContext lab) =>
         {

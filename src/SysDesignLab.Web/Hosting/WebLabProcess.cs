@@ -13,12 +13,12 @@ public static class WebLabProcess
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(1) };
 
     /// <summary>Starts the web lab (or finds the one already serving on that port) and returns its state.</summary>
-    public static async Task<WebLabState> EnsureAsync(LabPaths paths, string cliAssembly, int port, CancellationToken cancellationToken)
+    public static async Task<WebLabState> EnsureAsync(LabPaths paths, string cliAssembly, int port, IReadOnlyList<string> allowHosts, CancellationToken cancellationToken)
     {
         var statePath = WebLabState.PathIn(paths.StateRoot);
         if (WebLabState.Load(statePath) is { } existing && BackgroundProcess.IsAlive(existing.Pid))
         {
-            if (existing.Port == port)
+            if (existing.Port == port && (existing.AllowedHosts ?? []).SequenceEqual(allowHosts, StringComparer.Ordinal))
             {
                 return existing;
             }
@@ -29,7 +29,8 @@ public static class WebLabProcess
             throw new LabException(PortOwner.Describe(port));
         }
         var log = Path.Combine(paths.Logs, "web.log");
-        var process = BackgroundProcess.Start("dotnet", [cliAssembly, "web", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], log,
+        string[] arguments = [cliAssembly, "web", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. allowHosts.SelectMany(h => new[] { AllowedHosts.Option, h })];
+        var process = BackgroundProcess.Start("dotnet", arguments, log,
             new Dictionary<string, string>
             {
                 ["SDLAB_ROOT"] = paths.RepositoryRoot,
@@ -37,7 +38,7 @@ public static class WebLabProcess
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             },
             paths.RepositoryRoot);
-        var state = new WebLabState(process.Pid, port, $"http://127.0.0.1:{port}/", log);
+        var state = new WebLabState(process.Pid, port, $"http://127.0.0.1:{port}/", log, [.. allowHosts]);
         var deadline = TimeProvider.System.GetTimestamp();
         while (TimeProvider.System.GetElapsedTime(deadline) < TimeSpan.FromSeconds(30))
         {

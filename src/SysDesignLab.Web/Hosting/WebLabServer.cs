@@ -15,8 +15,10 @@ namespace SysDesignLab.Web.Hosting;
 /// <summary>`sdlab web`: the web lab on 127.0.0.1 only. Nothing here listens beyond loopback.</summary>
 public static class WebLabServer
 {
-    public static WebApplication Build(LabPaths paths, int port, TimeProvider? time = null)
+    /// <param name="allowedHosts">Host names besides the loopback ones the lab answers to (`--allow-host`); SDLAB_WEB_ALLOWED_HOSTS adds more.</param>
+    public static WebApplication Build(LabPaths paths, int port, TimeProvider? time = null, IEnumerable<string>? allowedHosts = null)
     {
+        var hosts = AllowedHosts.Create(port, allowedHosts);
         if (FreePort.IsInUse(port))
         {
             throw new LabException(PortOwner.Describe(port));
@@ -25,8 +27,10 @@ public static class WebLabServer
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.AddWebLab(paths, time ?? TimeProvider.System);
+        builder.Services.AddRequestGuard(hosts, port);
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
+        app.UseRequestGuard();
         app.MapWebLab();
         return app;
     }

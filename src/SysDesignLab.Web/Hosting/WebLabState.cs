@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace SysDesignLab.Web.Hosting;
 
 /// <summary>The background web lab `sdlab start` left running (.sdlab/web.json), so `sdlab stop` finds it.</summary>
-public sealed record WebLabState(int Pid, int Port, string Url, string Log)
+/// <param name="AllowedHosts">Its `--allow-host` names: a start that asks for others restarts it.</param>
+public sealed record WebLabState(int Pid, int Port, string Url, string Log, IReadOnlyList<string>? AllowedHosts = null)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

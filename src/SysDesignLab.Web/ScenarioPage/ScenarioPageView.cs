@@ -12,7 +12,7 @@ namespace SysDesignLab.Web.ScenarioPage;
 /// </summary>
 internal static class ScenarioPageView
 {
-    public static string Render(Scenario scenario, ScenarioProgress progress, string guideHtml, string environmentHtml, string reportHtml, string? busy)
+    public static string Render(Scenario scenario, ScenarioProgress progress, string guideHtml, string environmentHtml, string reportHtml, string? busy, string? csrfToken = null)
     {
         var canReveal = progress.Attempts > 0;
         var revealReason = canReveal ? "" : "Unlocks after your first check: try it yourself once.";
@@ -71,6 +71,6 @@ internal static class ScenarioPageView
             <script src="/assets/vendor/mermaid/mermaid.min.js"></script>
             <script src="/assets/lab.js"></script>
             """;
-        return Layout.Render($"{scenario.Number} · {scenario.Title}", body, "<link rel=\"stylesheet\" href=\"/assets/vendor/uplot/uPlot.min.css\">", scripts);
+        return Layout.Render($"{scenario.Number} · {scenario.Title}", body, "<link rel=\"stylesheet\" href=\"/assets/vendor/uplot/uPlot.min.css\">", scripts, csrfToken);
     }
 }

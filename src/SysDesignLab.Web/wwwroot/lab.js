@@ -11,6 +11,7 @@
   const $ = (s) => document.querySelector(s);
   const status = $("#status");
   const help = $("#help");
+  const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
 
   // ---- charts ------------------------------------------------------------------------------
   const errorKinds = [["timeout", "timeout"], ["connect", "connect"], ["reset", "reset"], ["serverError", "5xx"],
@@ -95,9 +96,14 @@
     const q = new URLSearchParams();
     if (action === "start" || action === "check") q.set("variant", $("#variant").value);
     if (action === "load") { q.set("seconds", $("#load-seconds").value); q.set("users", $("#load-users").value); }
-    const response = await fetch("/api/scenarios/" + encodeURIComponent(id) + "/" + action + "?" + q, { method: "POST" });
+    // The lab refuses a POST without the token the page was served with (another site cannot read it).
+    const response = await fetch("/api/scenarios/" + encodeURIComponent(id) + "/" + action + "?" + q,
+      { method: "POST", headers: { "X-CSRF-TOKEN": csrf } });
     if (response.status === 202) return;
-    const body = await response.json().catch(() => ({ text: response.statusText }));
+    // Refusals (a stale token after the lab restarted) are plain text; the actions answer JSON.
+    const raw = await response.text();
+    let body;
+    try { body = JSON.parse(raw); } catch { body = { text: raw || response.statusText }; }
     if (action === "hint" || action === "solution") {
       help.hidden = false; help.textContent = body.text;
       refresh();

@@ -26,7 +26,14 @@ public sealed partial class DashboardCostTests(ITestOutputHelper output)
         var start = await lab.RunAsync("start", "01", "--solution", "--port", port.ToString(CultureInfo.InvariantCulture));
         Assert.True(start.ExitCode == 0, start.Output);
         var url = $"http://127.0.0.1:{port}";
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        // Cookies and the page's token, as the page itself posts: the lab refuses a POST without them.
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var scenarioPage = await http.GetStringAsync("/scenarios/01-single-server");
+        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", System.Net.WebUtility.HtmlDecode(CsrfMeta().Match(scenarioPage).Groups[1].Value));
         var (playwright, browser) = await Chromium.LaunchAsync();
         var without = new List<double>();
         var with = new List<double>();
@@ -92,4 +99,7 @@ public sealed partial class DashboardCostTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"([\d.]+) req/s")]
     private static partial Regex Rps();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]*)\">")]
+    private static partial Regex CsrfMeta();
 }
