@@ -93,6 +93,9 @@
     });
   }
   async function act(action) {
+    // The code is saved before it is replaced, but a click should never be the only thing between
+    // a learner and their work being swapped out.
+    if (action === "reset" && !confirm("Replace your app/ with the original naive app?\n\nYour code is saved to .sdlab/backups/ first; `./sdlab reset <id> --undo` brings it back.")) return;
     const q = new URLSearchParams();
     if (action === "start" || action === "check") q.set("variant", $("#variant").value);
     if (action === "load") { q.set("seconds", $("#load-seconds").value); q.set("users", $("#load-users").value); }

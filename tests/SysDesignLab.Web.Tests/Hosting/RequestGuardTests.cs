@@ -19,7 +19,7 @@ public sealed class RequestGuardTests
     public async Task Post_from_a_foreign_origin_is_refused_and_changes_nothing()
     {
         await using var lab = await RunningWebLab.StartAsync();
-        NaiveSnapshot.Ensure(new ScenarioCatalog(lab.Paths.ScenariosRoot).Find(RunningWebLab.ScenarioId));
+        await NaiveSnapshot.EnsureAsync(new ScenarioCatalog(lab.Paths.ScenariosRoot).Find(RunningWebLab.ScenarioId), CancellationToken.None);
         var program = Path.Combine(lab.AppDirectory, "Program.cs");
         File.AppendAllText(program, "\n// the learner's fix\n");
         var before = File.ReadAllText(program);
