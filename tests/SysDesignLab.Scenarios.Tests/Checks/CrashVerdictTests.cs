@@ -33,12 +33,6 @@ public sealed class CrashVerdictTests
         Assert.DoesNotContain("too much work", verdict[1].Where, StringComparison.Ordinal);
         // A probe asked the idle app before the load: its own advice stands.
         Assert.Equal("compare the SQL", verdict[2].Where);
-    }
-
-    [Fact]
-    public void Without_a_crash_the_verdict_is_unchanged()
-    {
-        var results = new[] { new CriterionResult("Success rate", "performance", false, "≥ 99.0%", "3.5%", "w") };
         Assert.Same(results, CrashVerdict.Apply(results, Criteria, []));
     }
 
