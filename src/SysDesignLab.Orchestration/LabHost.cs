@@ -77,7 +77,7 @@ public sealed class LabHost(TimeProvider? timeProvider = null) : IAsyncDisposabl
             {
                 throw new LabException(
                     $"{resource.Kind} '{resource.Name}' did not become healthy within {resource.StartupTimeout.TotalSeconds:0} s." +
-                    (resource.LogPath is null ? "" : $" Its log is {resource.LogPath}."));
+                    resource.NotHealthyHint());
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken);
         }

@@ -28,6 +28,9 @@ public abstract class LabResource(string name)
     public abstract Task StartAsync(CancellationToken cancellationToken);
     public abstract Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 
+    /// <summary>What to look at when the resource did not become healthy in time (appended to that error).</summary>
+    public virtual string NotHealthyHint() => LogPath is null ? "" : $" Its log is {LogPath}.";
+
     /// <summary>Throws a <see cref="LabException"/> saying why, when the resource died while starting.</summary>
     public abstract void ThrowIfFailed();
 

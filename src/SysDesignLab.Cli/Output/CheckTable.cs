@@ -26,23 +26,52 @@ public static class CheckTable
         {
             AnsiConsole.MarkupLine($"[red]✗[/] [bold]{Markup.Escape(c.Name)}[/]: {Markup.Escape(c.Where)}");
         }
-        if (report.Baseline is { } b)
+        PrintCrashLogs(report);
+        if (report.Criteria.Any(c => c.Actual.Contains(CriterionEvaluator.NotCountedMarker, StringComparison.Ordinal)))
         {
             AnsiConsole.MarkupLine(Markup.Escape(
-                $"Naive baseline on this machine: {b.Goodput:0.0} successful req/s, p95 {b.LatencyMs.P95:0} ms. This run: {report.Load.Goodput:0.0} successful req/s, p95 {report.Load.LatencyMs.P95:0} ms."));
+                $"Latency and per-request figures count only when at least {CriterionEvaluator.SuccessFloor:0%} of requests succeeded: " +
+                "below that they describe the errors (a refused connection is fast), not your app's work. Fix the failures first."));
+        }
+        if (report.Baseline is { } b)
+        {
+            var floor = b.Goodput < CheckMetrics.BaselineGoodputFloor
+                ? $" (counted as {CheckMetrics.BaselineGoodputFloor:0} req/s, so the ratio stays a number)"
+                : "";
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"Naive baseline on this machine: {b.Goodput:0.0} successful req/s{floor}, p95 {b.LatencyMs.P95:0} ms. This run: {report.Load.Goodput:0.0} successful req/s, p95 {report.Load.LatencyMs.P95:0} ms."));
         }
         if (report.DbRowsPerRequest is { } rows)
         {
+            var uncounted = report.Load.SuccessRate < CriterionEvaluator.SuccessFloor ? " (not counted: most requests failed)" : "";
             AnsiConsole.MarkupLine(Markup.Escape(
-                $"Database: {rows:#,0} rows read per request, {report.PeakDbConnections ?? 0} connections at peak."));
+                $"Database: {rows:#,0} rows read per request, {report.PeakDbConnections ?? 0} connections at peak{uncounted}."));
         }
-        if (report.Passed)
+        if (report.Crashes is { Count: > 0 } crashes)
+        {
+            AnsiConsole.MarkupLine($"[red bold]CRASHED[/]: {Markup.Escape(crashes[0].Summary)}. Fix the crash first; the figures above measured requests to a dead app.");
+        }
+        else if (report.Passed)
         {
             AnsiConsole.MarkupLine($"[green bold]PASSED[/] in {report.DurationSeconds:0} s.");
         }
         else
         {
             AnsiConsole.MarkupLine($"[red bold]FAILED[/]: {failed.Count} of {report.Criteria.Count} criteria. Stuck? `sdlab hint {Markup.Escape(report.Scenario[..2])}`.");
+        }
+    }
+
+    /// <summary>The end of each stopped process's log, which usually says why it stopped.</summary>
+    private static void PrintCrashLogs(CheckReport report)
+    {
+        foreach (var crash in report.Crashes ?? [])
+        {
+            var lines = crash.LastLines.Count == 0 ? ": it is empty." : ":";
+            AnsiConsole.MarkupLine(Markup.Escape($"Last lines of the log of {crash.Who} ({crash.Log}){lines}"));
+            foreach (var line in crash.LastLines)
+            {
+                AnsiConsole.MarkupLine($"  [grey]│[/] {Markup.Escape(line)}");
+            }
         }
     }
 }

@@ -9,10 +9,15 @@ namespace SysDesignLab.Orchestration.Processes;
 /// </summary>
 public sealed class BackgroundProcess
 {
-    private BackgroundProcess(int pid, string logPath)
+    // Kept for the exit status: the runtime reaps a child it still tracks, and only this object can
+    // tell its exit code afterwards (null for a process attached by pid from another invocation).
+    private readonly Process? _process;
+
+    private BackgroundProcess(int pid, string logPath, Process? process = null)
     {
         Pid = pid;
         LogPath = logPath;
+        _process = process;
     }
 
     public int Pid { get; }
@@ -46,14 +51,20 @@ public sealed class BackgroundProcess
         {
             startInfo.Environment[key] = value;
         }
-        using var process = Process.Start(startInfo)
+        var process = Process.Start(startInfo)
             ?? throw new LabException($"Could not start `{fileName}`.");
-        return new BackgroundProcess(process.Id, logPath);
+        return new BackgroundProcess(process.Id, logPath, process);
     }
 
     public static BackgroundProcess Attach(int pid, string logPath) => new(pid, logPath);
 
     public bool IsRunning => IsAlive(Pid);
+
+    /// <summary>
+    /// How the process ended, once it has (sh and setsid exec into the program, so this is the
+    /// program's own code; a signal shows as 128 + its number). Null while it runs, or when attached.
+    /// </summary>
+    public int? ExitCode => _process is { HasExited: true } ? _process.ExitCode : null;
 
     public static bool IsAlive(int pid)
     {

@@ -67,12 +67,36 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
         }
     }
 
+    /// <summary>The process has ended (crashed, exited, or been stopped); false before it started.</summary>
+    public bool HasExited => _process is { IsRunning: false };
+
+    /// <summary>The process's exit code once it has ended, else null.</summary>
+    public int? ExitCode => _process?.ExitCode;
+
+    /// <summary>The last lines of the app's log, for a report of why it stopped.</summary>
+    public string LastLogLines(int lines) => LogTail.Read(logPath, lines);
+
     public override void ThrowIfFailed()
     {
         if (_process is { IsRunning: false })
         {
-            throw new LabException($"The app '{Name}' crashed while starting. Last lines of its log ({logPath}):\n{_process.Tail(25)}");
+            var code = _process.ExitCode is { } exit ? $" (exit code {exit})" : "";
+            throw new LabException($"The app '{Name}' crashed while starting{code}. Last lines of its log ({logPath}):\n{_process.Tail(25)}");
         }
+    }
+
+    public override string NotHealthyHint()
+    {
+        var tail = LastLogLines(10);
+        if (tail.Trim().Length > 0)
+        {
+            return $" Last lines of its log ({logPath}):\n{tail}";
+        }
+        // ASP.NET Core logs "Now listening on" as soon as app.Run() starts Kestrel: a silent app never got there.
+        return $" It logged nothing at all ({logPath} is empty), so it never reached `app.Run()`, where ASP.NET Core " +
+            "starts listening and says so. Usually something before `app.Run()` blocks: a long loop, a blocking call at " +
+            "startup (`.Result`, `.Wait()`, `Thread.Sleep`), or waiting for something that never comes (a lock, a " +
+            "service that is not running, console input). Move slow startup work after the app starts listening, or make it finish.";
     }
 
     public override async Task StopAsync()

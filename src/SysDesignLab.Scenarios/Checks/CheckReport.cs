@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace SysDesignLab.Scenarios.Checks;
 
-/// <summary>Everything a check found; serialised as the --json output and kept as the attempt's record.</summary>
+/// <summary>
+/// Everything a check found; serialised as the --json output and kept as the attempt's record.
+/// <see cref="Crashes"/> is null (absent from the JSON) when every process kept running.
+/// </summary>
 public sealed record CheckReport(
     string Scenario,
     string App,
@@ -14,7 +17,8 @@ public sealed record CheckReport(
     double? DbRowsPerRequest,
     int? PeakDbConnections,
     DateTimeOffset At,
-    double DurationSeconds)
+    double DurationSeconds,
+    IReadOnlyList<AppCrash>? Crashes = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {

@@ -1,6 +1,7 @@
 using SysDesignLab.LoadTesting;
 using SysDesignLab.Orchestration;
 using SysDesignLab.Orchestration.Postgres;
+using SysDesignLab.Orchestration.Projects;
 using SysDesignLab.Progress;
 using SysDesignLab.Scenarios.Manifest;
 using SysDesignLab.Scenarios.Running;
@@ -47,13 +48,14 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var measurement = await MeasureAsync(scenario, variant, assembly, server, "app", withProbes: true, callbacks, cancellationToken);
 
         var metrics = CheckMetrics.From(measurement.Load, baseline, measurement.ServerFigures);
-        var results = new List<CriterionResult>();
+        var evaluated = new List<CriterionResult>();
         foreach (var criterion in scenario.Check.Criteria)
         {
-            results.Add(criterion.Probe is null
+            evaluated.Add(criterion.Probe is null
                 ? CriterionEvaluator.Evaluate(criterion, metrics)
                 : measurement.ProbeResults.First(r => r.Name == criterion.Name));
         }
+        var results = CrashVerdict.Apply(evaluated, scenario.Check.Criteria, measurement.Crashes);
         return new CheckReport(
             scenario.Id,
             variant.ToString().ToLowerInvariant(),
@@ -64,7 +66,8 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             measurement.ServerFigures.TryGetValue("dbRowsPerRequest", out var rows) ? Math.Round(rows, 1) : null,
             measurement.ServerFigures.TryGetValue("peakDbConnections", out var peak) ? (int)peak : null,
             _time.GetUtcNow(),
-            Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1));
+            Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1),
+            measurement.Crashes.Count == 0 ? null : measurement.Crashes);
     }
 
     private static bool NeedsBaseline(Scenario scenario) =>
@@ -86,6 +89,15 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var naiveAssembly = variant == AppVariant.Naive ? assembly : await environment.BuildAsync(scenario, AppVariant.Naive, cancellationToken);
         callbacks.Progress?.Report("Measuring the naive baseline…");
         var measurement = await MeasureAsync(scenario, AppVariant.Naive, naiveAssembly, server, "baseline", withProbes: false, callbacks, cancellationToken);
+        if (measurement.Crashes.Count > 0)
+        {
+            // The shipped naive app must survive its own load; if it did not, its figures are no
+            // baseline, so none is kept and the learner's app is not judged against them.
+            var crash = measurement.Crashes[0];
+            throw new LabException(
+                $"The lab could not measure the naive baseline: {crash.Summary}. That is a problem of the lab, not of your app; " +
+                $"please report it with the naive app's log ({crash.Log}), which ends with:\n{string.Join('\n', crash.LastLines)}");
+        }
         var figures = LoadFigures.From(measurement.Load);
         store?.SaveBaseline(new Baseline(scenario.Id, hash, figures.Goodput, figures.Rps, figures.LatencyMs.P95, figures.SuccessRate, _time.GetUtcNow()));
         return figures;
@@ -117,11 +129,19 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var before = database is null ? null : await ServerActivity.ReadAsync(database, cancellationToken);
         var sampler = database is null ? null : ConnectionSampler.Start(database.Server, database.DatabaseName, time: _time);
 
+        var watch = new CrashWatch(Watched(resources, variant), scenario.CheckProfile.Duration);
+        watch.BeforeLoad();
         var load = await new LoadRunner(_time).RunAsync(
-            resources.App.BaseUrl, scenario.CheckProfile, sample => callbacks.Sample?.Invoke(label, sample), cancellationToken);
+            resources.App.BaseUrl, scenario.CheckProfile, sample =>
+            {
+                watch.Observe(sample);
+                callbacks.Sample?.Invoke(label, sample);
+            }, cancellationToken);
         var peakConnections = sampler is null ? (int?)null : await sampler.StopAsync();
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
         cancellationToken.ThrowIfCancellationRequested();
+        watch.AfterLoad();
+        var crashes = watch.Crashes();
 
         await resources.StopAppsAsync();
         var figures = new Dictionary<string, double>();
@@ -140,7 +160,20 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
                 }
             }
         }
-        return new Measurement(load, figures, probes);
+        return new Measurement(load, figures, probes, crashes);
+    }
+
+    /// <summary>Every process the load depends on, named the way the learner knows it.</summary>
+    private static List<(DotnetAppResource App, string Who)> Watched(ScenarioResources resources, AppVariant variant)
+    {
+        var watched = resources.Replicas
+            .Select(r => (r, resources.Replicas.Count == 1 ? Describe(variant) : $"instance '{r.Name}' of {Describe(variant)}"))
+            .ToList();
+        if (!resources.Replicas.Contains(resources.App))
+        {
+            watched.Add((resources.App, $"the load balancer '{resources.App.Name}'"));
+        }
+        return watched;
     }
 
     private static string Describe(AppVariant variant) => variant switch

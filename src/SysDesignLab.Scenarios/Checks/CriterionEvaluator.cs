@@ -7,6 +7,23 @@ namespace SysDesignLab.Scenarios.Checks;
 /// <summary>Compares a metric with its threshold and words both sides the way a learner reads them.</summary>
 public static class CriterionEvaluator
 {
+    /// <summary>
+    /// The share of requests that must succeed for a latency or per-request figure to count. Every
+    /// scenario asks ≥ 99% success of its own; the floor sits well below that, so a run that narrowly
+    /// misses it (a few timeouts) still shows honest latency and database figures to diagnose with,
+    /// and only its success criterion fails. Below 90% the failures make the figures: a refused
+    /// connection answers in a millisecond and a timeout takes exactly the timeout, so percentiles are
+    /// the errors' latency, and database work is divided over requests the app never served.
+    /// </summary>
+    public const double SuccessFloor = 0.90;
+
+    /// <summary>Joins a figure to the reason it did not count; the table looks for it to explain the floor.</summary>
+    public const string NotCountedMarker = " — not counted: ";
+
+    // Figures about how many requests succeeded stand on their own; every other figure describes
+    // the requests, and only means something when enough of them were answered.
+    private static readonly HashSet<string> CountedWithoutFloor = ["successRate", "errorRate", "requests", "goodput", "goodputVsBaseline"];
+
     public static CriterionResult Evaluate(CriterionSpec criterion, IReadOnlyDictionary<string, double> metrics)
     {
         var metric = criterion.Metric!;
@@ -17,10 +34,32 @@ public static class CriterionEvaluator
         {
             return new CriterionResult(criterion.Name, criterion.Kind, false, expected, "not measured", criterion.Where);
         }
+        if (!CountedWithoutFloor.Contains(metric) && SuccessRate(metrics, criterion.Endpoint) is { } rate && rate < SuccessFloor)
+        {
+            var requests = criterion.Endpoint is null ? "requests" : $"{criterion.Endpoint} requests";
+            return new CriterionResult(criterion.Name, criterion.Kind, false, expected,
+                $"{Format(metric, actual)}{NotCountedMarker}only {Format("successRate", rate)} of {requests} succeeded", criterion.Where);
+        }
         // The same comparison as `sdlab load --threshold`, so a bound means the same in both places.
         var passed = ThresholdEvaluator.Compare(actual, criterion.Op!, threshold);
-        return new CriterionResult(criterion.Name, criterion.Kind, passed, expected, Format(metric, actual), criterion.Where);
+        return new CriterionResult(criterion.Name, criterion.Kind, passed, expected, Format(metric, actual) + BaselineNote(metric, metrics), criterion.Where);
     }
+
+    /// <summary>The endpoint's own success rate for a per-endpoint figure, else the run's; null when unknown.</summary>
+    private static double? SuccessRate(IReadOnlyDictionary<string, double> metrics, string? endpoint)
+    {
+        if (endpoint is not null && metrics.TryGetValue(LoadMetrics.ForEndpoint("successRate", endpoint), out var own))
+        {
+            return own;
+        }
+        return metrics.TryGetValue("successRate", out var rate) ? rate : null;
+    }
+
+    /// <summary>Says when the ratio divided by the floor rather than by what the naive app really served.</summary>
+    private static string BaselineNote(string metric, IReadOnlyDictionary<string, double> metrics) =>
+        metric == "goodputVsBaseline" && metrics.TryGetValue(CheckMetrics.BaselineGoodput, out var naive) && naive < CheckMetrics.BaselineGoodputFloor
+            ? $" (naive app: {Format("goodput", naive)}, counted as {Format("goodput", CheckMetrics.BaselineGoodputFloor)})"
+            : "";
 
     public static string Format(string metric, double value) => metric switch
     {

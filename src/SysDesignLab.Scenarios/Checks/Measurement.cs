@@ -4,6 +4,7 @@ namespace SysDesignLab.Scenarios.Checks;
 
 /// <summary>
 /// One app measured under the check profile, with what the database server did (metric name →
-/// value, see <see cref="ServerActivity"/>) and the probes' verdicts.
+/// value, see <see cref="ServerActivity"/>), the probes' verdicts, and any of its processes that
+/// stopped before the lab stopped them.
 /// </summary>
-public sealed record Measurement(LoadResult Load, IReadOnlyDictionary<string, double> ServerFigures, IReadOnlyList<CriterionResult> ProbeResults);
+public sealed record Measurement(LoadResult Load, IReadOnlyDictionary<string, double> ServerFigures, IReadOnlyList<CriterionResult> ProbeResults, IReadOnlyList<AppCrash> Crashes);

@@ -69,6 +69,11 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
             lab.Store.RecordAttempt(scenario.Id, report.Passed, report.ToJson());
         }
         var failed = report.Criteria.Count(c => !c.Passed);
+        if (report.Crashes is { Count: > 0 } crashes)
+        {
+            // Said first: the failed figures are a consequence, and the log is where the reason is.
+            return $"CRASHED: {crashes[0].Summary}. Its log: {crashes[0].Log}. The verdict is in the attempts table.";
+        }
         return report.Passed
             ? $"PASSED: every criterion holds ({report.DurationSeconds:0} s)."
             : $"FAILED: {failed} of {report.Criteria.Count} criteria. The verdict is in the attempts table.";

@@ -19,6 +19,21 @@ public sealed class LearnerMistakeTests
     }
 
     [Fact]
+    public async Task Start_of_an_app_that_blocks_before_app_Run_says_nothing_was_logged_and_why()
+    {
+        using var copy = new RepositoryCopy("01-single-server");
+        // A blocking call at startup: Kestrel never starts, so the app never answers /health and logs nothing.
+        copy.Edit(Path.Combine("app", "Program.cs"), "\napp.Run();", "\nThread.Sleep(Timeout.Infinite);\napp.Run();");
+        using var sdlab = new SdlabProcess(copy.Root);
+        var result = await sdlab.RunAsync("start", "01", "--no-web");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("did not become healthy", result.Output, StringComparison.Ordinal);
+        Assert.Contains("logged nothing at all", result.Output, StringComparison.Ordinal);
+        Assert.Contains("before `app.Run()` blocks", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_manifest_names_the_file_and_the_field()
     {
         using var copy = new RepositoryCopy("01-single-server");
