@@ -103,8 +103,13 @@ public sealed class PostgresServer : LabResource
             cancellationToken);
         if (!result.Succeeded)
         {
+            var log = LogTail.Read(_layout.LogFile);
+            if (DiskSpace.IsFull(result.Output) || DiskSpace.IsFull(log))
+            {
+                throw DiskSpace.Full(_layout.Root, DiskSpace.ClusterBytes);
+            }
             throw new LabException(
-                $"PostgreSQL did not start (pg_ctl exit code {result.ExitCode}).\n{result.Output}\nLast lines of {_layout.LogFile}:\n{LogTail.Read(_layout.LogFile)}");
+                $"PostgreSQL did not start (pg_ctl exit code {result.ExitCode}).\n{result.Output}\nLast lines of {_layout.LogFile}:\n{log}");
         }
         await _layout.WriteSettingsStampAsync(SettingsStamp());
         StartedHere = true;
@@ -175,6 +180,7 @@ public sealed class PostgresServer : LabResource
 
     private async Task InitDbAsync(CancellationToken cancellationToken)
     {
+        DiskSpace.EnsureFree(_layout.Root, DiskSpace.ClusterBytes);
         _password = PostgresPassword.Ensure(_layout.PasswordFile);
         var passwordFile = await PostgresPassword.WriteInitDbFileAsync(_layout.Root, _password, ProcessRunner.IsRoot ? "postgres" : null, cancellationToken);
         ProcessResult result;
@@ -191,7 +197,9 @@ public sealed class PostgresServer : LabResource
         }
         if (!result.Succeeded)
         {
-            throw new LabException($"initdb failed (exit code {result.ExitCode}) for {_layout.DataDirectory}:\n{result.Output}");
+            throw DiskSpace.IsFull(result.Output)
+                ? DiskSpace.Full(_layout.Root, DiskSpace.ClusterBytes)
+                : new LabException($"initdb failed (exit code {result.ExitCode}) for {_layout.DataDirectory}:\n{result.Output}");
         }
         // initdb also lets in ::1 and replication; the lab listens on 127.0.0.1 only, with no unix socket.
         await File.WriteAllTextAsync(_layout.HbaFile,
