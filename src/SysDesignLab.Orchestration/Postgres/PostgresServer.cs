@@ -104,7 +104,8 @@ public sealed class PostgresServer : LabResource
         if (!result.Succeeded)
         {
             var log = LogTail.Read(_layout.LogFile);
-            if (DiskSpace.IsFull(result.Output) || DiskSpace.IsFull(log))
+            // The log keeps old lines too: it counts only while the disk is still short of space.
+            if (DiskSpace.IsFull(result.Output) || (DiskSpace.IsFull(log) && DiskSpace.FreeBytes(_layout.Root) < DiskSpace.ClusterBytes))
             {
                 throw DiskSpace.Full(_layout.Root, DiskSpace.ClusterBytes);
             }
