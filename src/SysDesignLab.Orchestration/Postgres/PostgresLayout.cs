@@ -31,6 +31,14 @@ internal sealed class PostgresLayout
     public string LogFile => Path.Combine(Root, "postgres.log");
     private string SettingsFile => Path.Combine(Root, "settings.stamp");
 
+    /// <summary>The lab user's password, in pgpass format (mode 600): beside the data it belongs to.</summary>
+    public string PasswordFile => Path.Combine(Root, "pgpass");
+    public string HbaFile => Path.Combine(DataDirectory, "pg_hba.conf");
+    public string LeasesFolder => Path.Combine(Root, "leases");
+
+    /// <summary>Held while a lab process starts, adopts or stops the server, so those decisions never interleave.</summary>
+    public string LockFile => Path.Combine(Root, "server.lock");
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         if (!ProcessRunner.IsRoot)

@@ -1,3 +1,5 @@
+using SysDesignLab.Orchestration.Processes;
+
 namespace SysDesignLab.Orchestration.Projects;
 
 /// <summary>
@@ -5,17 +7,13 @@ namespace SysDesignLab.Orchestration.Projects;
 /// ScenarioKit every app references, share an obj/ folder; two lab processes building at once (a
 /// `check` in a terminal while the web lab starts the scenario) would race on its files.
 /// </summary>
-/// <remarks>
-/// A lock file opened with <see cref="FileShare.None"/>: on Linux .NET takes an flock on it, which the
-/// kernel drops when the holder exits, so a killed build never leaves the lock held.
-/// </remarks>
+/// <remarks>A <see cref="FileLock"/>: a killed build never leaves the lock held.</remarks>
 public sealed class BuildLock : IDisposable
 {
     public const string FileName = ".sdlab-build.lock";
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
-    private readonly FileStream _file;
+    private readonly FileLock _file;
 
-    private BuildLock(FileStream file) => _file = file;
+    private BuildLock(FileLock file) => _file = file;
 
     /// <summary>The lock for the repository the project is in (or its own folder, outside one).</summary>
     public static string PathFor(string projectPath)
@@ -25,20 +23,8 @@ public sealed class BuildLock : IDisposable
     }
 
     /// <summary>Waits until no other process or thread holds the lock, then holds it until disposed.</summary>
-    public static async Task<BuildLock> AcquireAsync(string lockPath, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new BuildLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (File.Exists(lockPath))
-            {
-                await Task.Delay(Poll, cancellationToken);
-            }
-        }
-    }
+    public static async Task<BuildLock> AcquireAsync(string lockPath, CancellationToken cancellationToken) =>
+        new(await FileLock.AcquireAsync(lockPath, cancellationToken));
 
     public void Dispose() => _file.Dispose();
 }

@@ -30,7 +30,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         await environment.BuildInfrastructureAsync(scenario, cancellationToken);
 
         await using var infrastructure = new LabHost(_time);
-        var server = environment.CreatePostgres(scenario);
+        var server = environment.CreatePostgres(scenario, progress);
         if (server is not null)
         {
             infrastructure.Add(server);

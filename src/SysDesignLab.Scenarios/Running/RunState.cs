@@ -19,8 +19,15 @@ public sealed record RunState(
     /// <summary>App replicas behind a load balancer (the balancer is <see cref="AppPid"/>).</summary>
     public IReadOnlyList<ReplicaState> Replicas { get; init; } = [];
 
+    /// <summary>The lab's pgpass file: psql reads the password from it, so it is never shown.</summary>
+    public string? PasswordFile { get; init; }
+
     /// <summary>The command that opens a psql shell on the scenario's database, when it has one.</summary>
-    public string? PsqlCommand() => PostgresPort is { } port ? $"psql -h 127.0.0.1 -p {port} -U sdlab {Database}" : null;
+    public string? PsqlCommand() => PostgresPort is not { } port ? null
+        : (PasswordFile is null ? "" : $"PGPASSFILE={ShellQuote(PasswordFile)} ") + $"psql -h 127.0.0.1 -p {port} -U sdlab {Database}";
+
+    private static string ShellQuote(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_') ? path : "'" + path.Replace("'", "'\\''") + "'";
 
     /// <summary>Every log a learner may want to read, labelled: the app's, or the load balancer's ("lb") and each replica's.</summary>
     public IEnumerable<(string Name, string Path)> Logs() =>

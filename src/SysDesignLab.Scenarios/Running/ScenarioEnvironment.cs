@@ -26,10 +26,10 @@ public sealed class ScenarioEnvironment(LabPaths paths)
         return await DotnetBuild.BuildAsync(ProjectFor(scenario, variant), output, scenario.AssemblyName, cancellationToken);
     }
 
-    public PostgresServer? CreatePostgres(Scenario scenario)
+    public PostgresServer? CreatePostgres(Scenario scenario, IProgress<string>? progress = null)
     {
         var spec = scenario.Manifest.Resources.FirstOrDefault(r => r.Kind == "postgres");
-        return spec is null ? null : new PostgresServer(spec.Name, paths, spec.Settings);
+        return spec is null ? null : new PostgresServer(spec.Name, paths, spec.Settings) { Progress = progress };
     }
 
     /// <summary>

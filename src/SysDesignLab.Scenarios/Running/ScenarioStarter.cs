@@ -22,7 +22,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
 
         var infrastructure = new LabHost(_time);
         var host = new LabHost(_time);
-        var server = environment.CreatePostgres(scenario);
+        var server = environment.CreatePostgres(scenario, progress);
         try
         {
             if (server is not null)
@@ -42,11 +42,19 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
                 server?.Port,
                 _time.GetUtcNow())
             {
+                PasswordFile = server?.PasswordFile,
                 Replicas = resources.Replicas.Where(r => r != resources.App)
                     .Select(r => new ReplicaState(r.Name, r.ProcessId!.Value, r.BaseUrl.ToString().TrimEnd('/'), r.LogPath!))
                     .ToList(),
             };
             state.Save(Paths.RunState);
+            // The app keeps using the server after this CLI exits: no other lab command may stop it meanwhile.
+            foreach (var pid in state.Replicas.Select(r => r.Pid).Prepend(state.AppPid))
+            {
+                server?.LeaseFor(pid);
+            }
+            // Gives this command's own lease back; the server stays up, as the app's leases are live.
+            await infrastructure.StopAsync();
             return state;
         }
         catch
@@ -92,6 +100,11 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
             var server = new Orchestration.Postgres.PostgresServer("db", Paths, installation: installation);
             if (server.IsRunning)
             {
+                // `sdlab stop` is the explicit stop, so it goes ahead, but says whose work it cuts short.
+                if (server.LeaseHolders() is { Count: > 0 } holders)
+                {
+                    progress?.Report($"PostgreSQL is in use by another lab command (pid {string.Join(", ", holders)}); stopping it anyway.");
+                }
                 progress?.Report("Stopping PostgreSQL…");
                 await server.StopServerAsync();
             }

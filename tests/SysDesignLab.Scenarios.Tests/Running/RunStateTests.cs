@@ -45,4 +45,13 @@ public sealed class RunStateTests
         Assert.Equal("psql -h 127.0.0.1 -p 5433 -U sdlab chirp", Single.PsqlCommand());
         Assert.Null((Single with { PostgresPort = null, Database = null }).PsqlCommand());
     }
+
+    [Fact]
+    public void Psql_command_reads_the_password_from_the_labs_password_file_so_it_is_never_shown()
+    {
+        Assert.Equal("PGPASSFILE=/repo/.sdlab/postgres/pgpass psql -h 127.0.0.1 -p 5433 -U sdlab chirp",
+            (Single with { PasswordFile = "/repo/.sdlab/postgres/pgpass" }).PsqlCommand());
+        Assert.Equal("PGPASSFILE='/my repo/pgpass' psql -h 127.0.0.1 -p 5433 -U sdlab chirp",
+            (Single with { PasswordFile = "/my repo/pgpass" }).PsqlCommand());
+    }
 }
