@@ -104,7 +104,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var probes = new List<CriterionResult>();
         if (withProbes)
         {
-            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || c.Probe != KnownValues.AfterLoadProbe)))
+            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || !DuringOrAfterLoad(c))))
             {
                 probes.Add(database is null
                     ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
@@ -117,9 +117,19 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var before = database is null ? null : await ServerActivity.ReadAsync(database, cancellationToken);
         var sampler = database is null ? null : ConnectionSampler.Start(database.Server, database.DatabaseName, time: _time);
 
+        // Writes while the load runs, read back through the app: a snapshot or a cache that is never
+        // invalidated answers like a correct app until the data changes.
+        var freshness = withProbes && database is not null
+            ? scenario.Check.Criteria.Where(c => c.Probe == KnownValues.FreshnessProbe)
+                .Select(c => FreshnessProbe.Start(c, Http, resources.App.BaseUrl, database, _time)).ToList()
+            : [];
         var load = await new LoadRunner(_time).RunAsync(
             resources.App.BaseUrl, scenario.CheckProfile, sample => callbacks.Sample?.Invoke(label, sample), cancellationToken);
         var peakConnections = sampler is null ? (int?)null : await sampler.StopAsync();
+        foreach (var probe in freshness)
+        {
+            probes.Add(await probe.StopAsync());
+        }
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -142,6 +152,9 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         }
         return new Measurement(load, figures, probes);
     }
+
+    private static bool DuringOrAfterLoad(CriterionSpec criterion) =>
+        criterion.Probe is KnownValues.AfterLoadProbe or KnownValues.FreshnessProbe;
 
     private static string Describe(AppVariant variant) => variant switch
     {
