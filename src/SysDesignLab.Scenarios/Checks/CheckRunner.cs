@@ -116,7 +116,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var probes = new List<CriterionResult>();
         if (withProbes)
         {
-            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || c.Probe != KnownValues.AfterLoadProbe)))
+            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || !DuringOrAfterLoad(c))))
             {
                 probes.Add(database is null
                     ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
@@ -131,6 +131,12 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
 
         var watch = new CrashWatch(Watched(resources, variant), scenario.CheckProfile.Duration);
         watch.BeforeLoad();
+        // Writes while the load runs, read back through the app: a snapshot or a cache that is never
+        // invalidated answers like a correct app until the data changes.
+        var freshness = withProbes && database is not null
+            ? scenario.Check.Criteria.Where(c => c.Probe == KnownValues.FreshnessProbe)
+                .Select(c => FreshnessProbe.Start(c, Http, resources.App.BaseUrl, database, _time)).ToList()
+            : [];
         var load = await new LoadRunner(_time).RunAsync(
             resources.App.BaseUrl, scenario.CheckProfile, sample =>
             {
@@ -138,6 +144,10 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
                 callbacks.Sample?.Invoke(label, sample);
             }, cancellationToken);
         var peakConnections = sampler is null ? (int?)null : await sampler.StopAsync();
+        foreach (var probe in freshness)
+        {
+            probes.Add(await probe.StopAsync());
+        }
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
         cancellationToken.ThrowIfCancellationRequested();
         watch.AfterLoad();
@@ -175,6 +185,9 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         }
         return watched;
     }
+
+    private static bool DuringOrAfterLoad(CriterionSpec criterion) =>
+        criterion.Probe is KnownValues.AfterLoadProbe or KnownValues.FreshnessProbe;
 
     private static string Describe(AppVariant variant) => variant switch
     {

@@ -33,4 +33,10 @@ public sealed class CriterionSpec
     // explain-uses-index probe: EXPLAIN the sql (for each value, if a parameter is given) and
     // require that none of these tables is read with a sequential scan.
     public List<string> Tables { get; init; } = [];
+
+    // fresh-writes probe: while the load runs, every `every` the sql writes a row (parameters @round
+    // and, with `parameter`/`values`, one value per round) and RETURNs its key; a GET of `request`
+    // sent `within` later must hold an element whose fields[0] equals that key.
+    public string? Every { get; init; }
+    public string? Within { get; init; }
 }

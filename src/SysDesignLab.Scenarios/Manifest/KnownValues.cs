@@ -11,7 +11,9 @@ public static class KnownValues
     public const string ExplainProbe = "explain-uses-index";
     /// <summary>Runs once the load is over and the app has stopped (e.g. "claimed == stock").</summary>
     public const string AfterLoadProbe = "sql-after-load";
-    public static readonly string[] Probes = [GroundTruthProbe, ExplainProbe, AfterLoadProbe];
+    /// <summary>Writes while the load runs and reads each write back through the app (staleness).</summary>
+    public const string FreshnessProbe = "fresh-writes";
+    public static readonly string[] Probes = [GroundTruthProbe, ExplainProbe, AfterLoadProbe, FreshnessProbe];
 
     /// <summary>Metrics a criterion can compare; see CheckMetrics for how each is measured.</summary>
     public static readonly string[] Metrics =

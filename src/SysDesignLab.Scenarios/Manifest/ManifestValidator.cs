@@ -243,6 +243,11 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 continue;
             }
             Require(c.Request, $"{at}.request");
+            if (c.Probe == KnownValues.FreshnessProbe)
+            {
+                RequireFreshness(c, at);
+                continue;
+            }
             Require(c.Parameter, $"{at}.parameter");
             if (c.Values.Count == 0)
             {
@@ -256,6 +261,20 @@ internal sealed class ManifestValidator(string file, string directory, string id
             {
                 Fail($"{at}.request", $"'{c.Request}' does not contain {{{c.Parameter}}}.");
             }
+        }
+    }
+
+    private void RequireFreshness(CriterionSpec c, string at)
+    {
+        RequireDuration(c.Every ?? "", $"{at}.every", allowZero: false);
+        RequireDuration(c.Within ?? "", $"{at}.within", allowZero: false);
+        if (c.Fields.Count != 1)
+        {
+            Fail($"{at}.fields", "must name one field: the JSON field that holds the key the write SQL returns.");
+        }
+        if (c.Parameter is not null && (c.Values.Count == 0 || !c.Request!.Contains($"{{{c.Parameter}}}", StringComparison.Ordinal)))
+        {
+            Fail($"{at}.parameter", $"needs values and a {{{c.Parameter}}} in the request.");
         }
     }
 
