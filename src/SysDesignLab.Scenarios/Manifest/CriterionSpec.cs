@@ -17,6 +17,11 @@ public sealed class CriterionSpec
     /// <summary>Judge the metric over this endpoint's requests only (see LoadMetrics.PerEndpoint).</summary>
     public string? Endpoint { get; init; }
     public string? Probe { get; init; }
+    /// <summary>
+    /// For scenario authors and reviewers: why the bound is where it is (what the concept forbids,
+    /// and which other correct designs it leaves room for). Not shown to the learner.
+    /// </summary>
+    public string? Why { get; init; }
     /// <summary>Where to look when the criterion fails: shown to the learner.</summary>
     public string Where { get; init; } = "";
 
