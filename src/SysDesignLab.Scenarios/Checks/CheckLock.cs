@@ -21,11 +21,11 @@ public sealed record CheckInfo(int Pid, string Scenario, string Variant, DateTim
 public sealed class CheckLock : IDisposable
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-    private readonly FileStream _file;
+    private readonly FileLock _file;
     private readonly string _infoPath;
     private CheckInfo _info;
 
-    private CheckLock(FileStream file, string infoPath, CheckInfo info)
+    private CheckLock(FileLock file, string infoPath, CheckInfo info)
     {
         _file = file;
         _infoPath = infoPath;
@@ -41,34 +41,20 @@ public sealed class CheckLock : IDisposable
     public static CheckLock Acquire(LabPaths paths, string scenario, string variant, TimeProvider time)
     {
         Directory.CreateDirectory(paths.StateRoot);
-        try
+        if (FileLock.TryAcquire(LockPath(paths)) is { } file)
         {
-            var file = new FileStream(LockPath(paths), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return new CheckLock(file, InfoPath(paths), new CheckInfo(Environment.ProcessId, scenario, variant, time.GetUtcNow(), []));
         }
-        catch (IOException) when (File.Exists(LockPath(paths)))
-        {
-            var holder = Read(paths);
-            var who = holder is null
-                ? "Another check is already running"
-                : $"A check of {holder.Scenario} is already running (pid {holder.Pid}, started {Ago(time.GetUtcNow() - holder.StartedAt)} ago)";
-            throw new LabException(
-                $"{who}; two checks at once would measure each other. Wait for it to finish, or cancel it (Ctrl-C in its terminal, Cancel in the web lab, or `./sdlab stop`).");
-        }
+        var holder = Read(paths);
+        var who = holder is null
+            ? "Another check is already running"
+            : $"A check of {holder.Scenario} is already running (pid {holder.Pid}, started {Ago(time.GetUtcNow() - holder.StartedAt)} ago)";
+        throw new LabException(
+            $"{who}; two checks at once would measure each other. Wait for it to finish, or cancel it (Ctrl-C in its terminal, Cancel in the web lab, or `./sdlab stop`).");
     }
 
     /// <summary>The running (or last, if its holder was killed) check's record, if any.</summary>
-    public static CheckInfo? Read(LabPaths paths)
-    {
-        try
-        {
-            return File.Exists(InfoPath(paths)) ? JsonSerializer.Deserialize<CheckInfo>(File.ReadAllText(InfoPath(paths)), Options) : null;
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return null;
-        }
-    }
+    public static CheckInfo? Read(LabPaths paths) => StateFile.Read<CheckInfo>(InfoPath(paths), Options);
 
     /// <summary>True when a live process holds the lock (not merely a record left by a killed check).</summary>
     public static bool IsHeld(LabPaths paths)
@@ -77,15 +63,8 @@ public sealed class CheckLock : IDisposable
         {
             return false;
         }
-        try
-        {
-            using var probe = new FileStream(LockPath(paths), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
+        using var probe = FileLock.TryAcquire(LockPath(paths), FileMode.Open);
+        return probe is null;
     }
 
     /// <summary>
@@ -98,12 +77,13 @@ public sealed class CheckLock : IDisposable
         {
             return;
         }
-        if (IsHeld(paths) && BackgroundProcess.IsAlive(info.Pid) && info.Pid != Environment.ProcessId)
+        var held = IsHeld(paths);
+        if (held && BackgroundProcess.IsAlive(info.Pid) && info.Pid != Environment.ProcessId)
         {
             progress?.Report($"Interrupting the running check of {info.Scenario} (pid {info.Pid}); it stops its app…");
             await BackgroundProcess.InterruptAsync(info.Pid, TimeSpan.FromSeconds(45));
         }
-        else if (!IsHeld(paths))
+        else if (!held)
         {
             var left = info.AppPids.Where(BackgroundProcess.IsAlive).ToList();
             progress?.Report(left.Count == 0
@@ -134,12 +114,7 @@ public sealed class CheckLock : IDisposable
         Write();
     }
 
-    private void Write()
-    {
-        var temp = _infoPath + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(_info, Options));
-        File.Move(temp, _infoPath, overwrite: true);
-    }
+    private void Write() => StateFile.Write(_infoPath, _info, Options);
 
     private static string Ago(TimeSpan elapsed) =>
         elapsed.TotalSeconds < 90 ? $"{Math.Max(0, elapsed.TotalSeconds):0} s" : $"{elapsed.TotalMinutes:0} min";

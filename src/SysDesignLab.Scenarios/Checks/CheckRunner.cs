@@ -137,16 +137,25 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             ? scenario.Check.Criteria.Where(c => c.Probe == KnownValues.FreshnessProbe)
                 .Select(c => FreshnessProbe.Start(c, Http, resources.App.BaseUrl, database, _time)).ToList()
             : [];
-        var load = await new LoadRunner(_time).RunAsync(
-            resources.App.BaseUrl, scenario.CheckProfile, sample =>
-            {
-                watch.Observe(sample);
-                callbacks.Sample?.Invoke(label, sample);
-            }, cancellationToken);
-        var peakConnections = sampler is null ? (int?)null : await sampler.StopAsync();
-        foreach (var probe in freshness)
+        LoadResult load;
+        int? peakConnections;
+        try
         {
-            probes.Add(await probe.StopAsync());
+            load = await new LoadRunner(_time).RunAsync(
+                resources.App.BaseUrl, scenario.CheckProfile, sample =>
+                {
+                    watch.Observe(sample);
+                    callbacks.Sample?.Invoke(label, sample);
+                }, cancellationToken);
+            peakConnections = sampler is null ? null : await sampler.StopAsync();
+        }
+        finally
+        {
+            // Whatever ends the load, its writers end with it (the web lab's process outlives a check).
+            foreach (var probe in freshness)
+            {
+                probes.Add(await probe.StopAsync());
+            }
         }
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
         cancellationToken.ThrowIfCancellationRequested();

@@ -46,7 +46,7 @@ public static class NaiveSnapshot
                 Directory.Move(target, stale);
                 Directory.Delete(stale, recursive: true);
             }
-            catch (Exception e) when (e is IOException or DirectoryNotFoundException)
+            catch (IOException)
             {
                 // Another process moved it first.
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SysDesignLab.Orchestration;
 
 namespace SysDesignLab.Scenarios.Running;
 
@@ -37,25 +38,9 @@ public sealed record RunState(
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static RunState? Load(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Options) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static RunState? Load(string path) => StateFile.Read<RunState>(path, Options);
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Save(string path) => StateFile.Write(path, this, Options);
 
     public static void Delete(string path)
     {

@@ -47,7 +47,8 @@ public sealed class ScenarioReset(ScenarioEnvironment environment, ProgressStore
         await StopIfRunningAsync(scenario, progress);
         string? saved = null;
         // The code being replaced now is saved too, unless it is the shipped app or this very backup.
-        if (HasChanges(scenario) && !ShippedApp.SameFiles(ShippedApp.Describe(scenario.AppDirectory), ShippedApp.Describe(latest)))
+        var current = ShippedApp.Describe(scenario.AppDirectory);
+        if (!ShippedApp.SameFiles(current, ShippedApp.Load(scenario).Files) && !ShippedApp.SameFiles(current, ShippedApp.Describe(latest)))
         {
             saved = _backups.Save(scenario);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SysDesignLab.Orchestration;
 
 namespace SysDesignLab.Web.Hosting;
 
@@ -10,22 +11,7 @@ public sealed record WebLabState(int Pid, int Port, string Url, string Log, IRea
 
     public static string PathIn(string stateRoot) => Path.Combine(stateRoot, "web.json");
 
-    public static WebLabState? Load(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize<WebLabState>(File.ReadAllText(path), Options) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static WebLabState? Load(string path) => StateFile.Read<WebLabState>(path, Options);
 
-    public void Save(string path)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Save(string path) => StateFile.Write(path, this, Options);
 }
