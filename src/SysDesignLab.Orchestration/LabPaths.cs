@@ -16,6 +16,8 @@ public sealed class LabPaths
     public string Logs => Path.Combine(StateRoot, "logs");
     public string Builds => Path.Combine(StateRoot, "builds");
     public string Postgres => Path.Combine(StateRoot, "postgres");
+    /// <summary>One folder per app instance that stands for a machine of its own (see DotnetAppResource.HostFolder).</summary>
+    public string Hosts => Path.Combine(StateRoot, "hosts");
     public string RunState => Path.Combine(StateRoot, "run.json");
     public string ProgressDatabase => Path.Combine(StateRoot, "progress.db");
     public string Results => Path.Combine(StateRoot, "results");

@@ -22,8 +22,9 @@ FROM generate_series(1, 100000) AS i,
 -- k runs through 0..999,999 in a scrambled order (7919 is prime, so i*7919 mod 1,000,000 hits
 -- every value once) and author = 1 + k²/10⁷ crowds authors toward low ids. User 1 wrote about
 -- 3,000 posts, user 1,000 about 50, user 100,000 about 5; every user has a few.
--- created_at = start + i*30 s + a jitter under 30 s: unique and increasing with id, about a year
--- of history.
+-- created_at = start + a shuffled slot of 30 s + a jitter under 30 s: unique, about a year of
+-- history, and NOT in id order (611953 is coprime with 1,000,000, so i*611953 mod 1,000,000 visits
+-- every slot once, scrambled): a timeline sorted by id instead of created_at is visibly wrong.
 INSERT INTO posts (id, author_id, body, created_at, like_count)
 SELECT i,
        1 + (k * k) / 10000000,
@@ -34,7 +35,7 @@ SELECT i,
            || (ARRAY['B-trees', 'query plans', 'connection pools', 'caching', 'timeouts', 'load balancers',
                      'replication', 'message queues', 'rate limits', 'percentiles', 'indexes', 'Little''s law'])[1 + (i / 10) % 12]
            || '. ' || left(md5(i::text) || md5((i + 1)::text), (20 + (i * 13) % 60)::int),
-       timestamptz '2024-06-01 00:00:00+00' + make_interval(secs => i * 30 + (i * 7919) % 30),
+       timestamptz '2024-06-01 00:00:00+00' + make_interval(secs => ((i * 611953) % 1000000) * 30 + (i * 7919) % 30),
        ((i * 2654435761) % 1000)::int * (i % 3) / 7
 FROM generate_series(1::bigint, 1000000) AS i,
      LATERAL (SELECT (i * 7919) % 1000000 AS k) AS s;

@@ -5,13 +5,14 @@ namespace SysDesignLab.Orchestration.Postgres;
 
 /// <summary>
 /// What PostgreSQL's planner would do for a query: the scan node of every table it reads, from
-/// EXPLAIN (FORMAT JSON). Used to require index use without trusting the app's word.
+/// EXPLAIN (FORMAT JSON). Used to require index use without trusting the app's word. With ANALYZE
+/// it also runs the query and knows how many 8 kB pages it touched (PagesRead, else 0).
 /// </summary>
-public sealed record QueryPlan(IReadOnlyList<PlanScan> Scans)
+public sealed record QueryPlan(IReadOnlyList<PlanScan> Scans, long PagesRead = 0)
 {
-    public static async Task<QueryPlan> ExplainAsync(NpgsqlConnection connection, string sql, IReadOnlyDictionary<string, object> parameters, CancellationToken cancellationToken)
+    public static async Task<QueryPlan> ExplainAsync(NpgsqlConnection connection, string sql, IReadOnlyDictionary<string, object> parameters, CancellationToken cancellationToken, bool analyze = false)
     {
-        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
+        await using var command = new NpgsqlCommand((analyze ? "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " : "EXPLAIN (FORMAT JSON) ") + sql, connection);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
@@ -24,11 +25,15 @@ public sealed record QueryPlan(IReadOnlyList<PlanScan> Scans)
     {
         using var document = JsonDocument.Parse(explainJson);
         var scans = new List<PlanScan>();
+        long pages = 0;
         foreach (var root in document.RootElement.EnumerateArray())
         {
-            Walk(root.GetProperty("Plan"), scans);
+            var plan = root.GetProperty("Plan");
+            Walk(plan, scans);
+            // A node's buffer counts include its children's: the top node's are the query's.
+            pages += (long)(Number(plan, "Shared Hit Blocks") + Number(plan, "Shared Read Blocks"));
         }
-        return new QueryPlan(scans);
+        return new QueryPlan(scans, pages);
     }
 
     /// <summary>True when no table in <paramref name="tables"/> is read with a sequential scan.</summary>
@@ -57,6 +62,9 @@ public sealed record QueryPlan(IReadOnlyList<PlanScan> Scans)
             }
         }
     }
+
+    private static double Number(JsonElement node, string property) =>
+        node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
 }
 
 public sealed record PlanScan(string NodeType, string Relation, string? IndexName);

@@ -23,6 +23,14 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
     /// <summary>Set to tie the app's life to this process: the app exits when the lab does, even on a kill.</summary>
     public bool ExitWithLab { get; init; }
 
+    /// <summary>
+    /// Set to run the app as if on its own host: from its own copy of the build output in
+    /// <c>HostFolder/app</c> (its working directory and content root) with <c>TMPDIR</c> in
+    /// <c>HostFolder/tmp</c>, both fresh on every start. Instances of one app then share only what
+    /// separate machines would share, so a file in the temp folder cannot pass for shared state.
+    /// </summary>
+    public string? HostFolder { get; init; }
+
     public Uri BaseUrl => Endpoints.Count > 0 ? Endpoints[0].Url : throw new InvalidOperationException($"'{Name}' has not started.");
 
     /// <summary>Values are computed at start, after dependencies have their ports.</summary>
@@ -46,8 +54,33 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
         {
             environment["SDLAB_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        _process = BackgroundProcess.Start("dotnet", [assemblyPath], logPath, environment, Path.GetDirectoryName(assemblyPath));
+        var assembly = assemblyPath;
+        if (HostFolder is not null)
+        {
+            assembly = PrepareHost(HostFolder, assemblyPath);
+            environment["TMPDIR"] = Path.Combine(HostFolder, "tmp");
+        }
+        _process = BackgroundProcess.Start("dotnet", [assembly], logPath, environment, Path.GetDirectoryName(assembly));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Fresh host folders; returns the assembly's path in the copy.</summary>
+    private static string PrepareHost(string folder, string assemblyPath)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        var source = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+        var target = Path.Combine(folder, "app");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        Directory.CreateDirectory(Path.Combine(folder, "tmp"));
+        return Path.Combine(target, Path.GetFileName(assemblyPath));
     }
 
     public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

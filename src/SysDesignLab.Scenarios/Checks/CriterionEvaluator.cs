@@ -68,6 +68,7 @@ public static class CriterionEvaluator
         "goodputVsBaseline" or "p95VsBaseline" => value.ToString(value < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "×",
         "dbRowsPerRequest" => value.ToString("#,0", CultureInfo.InvariantCulture) + " rows",
         "seqScansPerRequest" => value.ToString("0.00", CultureInfo.InvariantCulture) + " scans",
+        "dbSessionsPerRequest" => value.ToString("0.000", CultureInfo.InvariantCulture) + " connections",
         "peakDbConnections" => value.ToString("0", CultureInfo.InvariantCulture) + " connections",
         _ when metric.EndsWith("Ms", StringComparison.Ordinal) => value.ToString(value < 10 ? "0.0" : "#,0", CultureInfo.InvariantCulture) + " ms",
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),

@@ -9,7 +9,7 @@ internal sealed record ServerActivity(DatabaseActivity Database, IReadOnlyDictio
         new(await DatabaseActivity.ReadAsync(database.Server, database.DatabaseName, cancellationToken),
             await TableActivity.ReadAsync(database, cancellationToken));
 
-    /// <summary>dbRowsPerRequest and seqScansPerRequest between this reading and <paramref name="after"/>.</summary>
+    /// <summary>dbRowsPerRequest, seqScansPerRequest and dbSessionsPerRequest between this reading and <paramref name="after"/>.</summary>
     public Dictionary<string, double> PerRequest(ServerActivity after, long requests)
     {
         if (requests == 0)
@@ -21,6 +21,7 @@ internal sealed record ServerActivity(DatabaseActivity Database, IReadOnlyDictio
         {
             ["dbRowsPerRequest"] = (after.Database.RowsRead - Database.RowsRead) / (double)requests,
             ["seqScansPerRequest"] = sequentialScans / (double)requests,
+            ["dbSessionsPerRequest"] = (after.Database.Sessions - Database.Sessions) / (double)requests,
         };
     }
 }

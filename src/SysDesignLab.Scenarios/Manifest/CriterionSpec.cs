@@ -33,11 +33,15 @@ public sealed class CriterionSpec
     public List<string> Fields { get; init; } = [];
 
     // sql-after-load probe: once the load is over and the app has stopped, run the sql (one number)
-    // and compare it with op and value, e.g. items claimed == stock.
+    // and compare it with op and value, e.g. items claimed == stock; or with the number expectedSql
+    // returns then, when the check's own writes moved the target (stock restocked during the run).
+    public string? ExpectedSql { get; init; }
 
     // explain-uses-index probe: EXPLAIN the sql (for each value, if a parameter is given) and
     // require that none of these tables is read with a sequential scan.
     public List<string> Tables { get; init; } = [];
+    /// <summary>With it, the query is also run (EXPLAIN ANALYZE, BUFFERS) and may touch no more 8 kB pages.</summary>
+    public long? MaxPagesRead { get; init; }
 
     // fresh-writes probe: while the load runs, every `every` the sql writes a row (parameters @round
     // and, with `parameter`/`values`, one value per round) and RETURNs its key; a GET of `request`

@@ -19,6 +19,6 @@ public static class KnownValues
     public static readonly string[] Metrics =
     [
         "successRate", "rps", "goodput", "p50Ms", "p95Ms", "p99Ms", "maxMs",
-        "goodputVsBaseline", "p95VsBaseline", "dbRowsPerRequest", "seqScansPerRequest", "peakDbConnections",
+        "goodputVsBaseline", "p95VsBaseline", "dbRowsPerRequest", "seqScansPerRequest", "dbSessionsPerRequest", "peakDbConnections",
     ];
 }

@@ -227,7 +227,14 @@ internal sealed class ManifestValidator(string file, string directory, string id
             Require(c.Sql, $"{at}.sql");
             if (c.Probe == KnownValues.AfterLoadProbe)
             {
-                RequireComparison(c, at, "the SQL's result");
+                if (c.ExpectedSql is null)
+                {
+                    RequireComparison(c, at, "the SQL's result");
+                }
+                else if (c.Op is null || !KnownValues.Operators.Contains(c.Op) || c.Value is not null)
+                {
+                    Fail($"{at}.expectedSql", $"needs an op (one of {string.Join(", ", KnownValues.Operators)}) and no value: the expected value is what expectedSql returns.");
+                }
                 continue;
             }
             if (c.Probe == KnownValues.ExplainProbe)
@@ -239,6 +246,10 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 if (c.Parameter is not null && c.Values.Count == 0)
                 {
                     Fail($"{at}.values", "is empty; list the parameter values to explain the query with.");
+                }
+                if (c.MaxPagesRead is <= 0)
+                {
+                    Fail($"{at}.maxPagesRead", $"is {c.MaxPagesRead}; it must be a positive number of pages.");
                 }
                 continue;
             }

@@ -49,7 +49,13 @@ public sealed class ScenarioEnvironment(LabPaths paths)
         {
             var name = scenario.App.Replicas == 1 ? "app" : $"app-{i}";
             var logPath = Path.Combine(paths.Logs, $"{scenario.Id}-{variant.ToString().ToLowerInvariant()}{databaseSuffix}-{name}.log");
-            var app = new DotnetAppResource(name, assemblyPath, logPath) { HealthPath = scenario.App.Health, ExitWithLab = exitWithLab };
+            var app = new DotnetAppResource(name, assemblyPath, logPath)
+            {
+                HealthPath = scenario.App.Health,
+                ExitWithLab = exitWithLab,
+                // Instances behind a balancer stand for separate machines: each gets its own folders.
+                HostFolder = scenario.App.Replicas == 1 ? null : Path.Combine(paths.Hosts, $"{scenario.Id}{databaseSuffix}-{name}"),
+            };
             if (database is not null)
             {
                 app.WaitsFor(database);
