@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The lab's whole test suite: installs what it needs (PostgreSQL from apt), builds, runs unit and
-# integration tests (real PostgreSQL started by the lab's orchestrator), then the scenario trust
-# tests (naive app fails its check, reference solution passes) on their own so nothing else
-# competes for the CPU while they measure.
+# integration tests (real PostgreSQL started by the lab's orchestrator), then the scenario checks on
+# their own so nothing else competes for the CPU while they measure: every trust pair (naive app
+# fails its check, reference solution passes) and the fix tests (valid fixes pass, tempting wrong
+# ones fail) of each scenario changed since its last audit (scripts/audit.sh; SDLAB_ALL_FIX_TESTS=1
+# runs them all).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -40,7 +42,19 @@ run_tests() {
 
 status=0
 run_tests unit-and-integration "Category!=Scenario" || status=1
-run_tests scenario-trust "Category=Scenario" || status=1
+# A scenario's fix tests are skipped while its stamp equals the one its last audit recorded.
+scenario_filter="Kind!=Fix"
+for dir in scenarios/[0-9][0-9]-*/; do
+  id=$(basename "$dir")
+  recorded=$(sed -n 's/^stamp: //p' "$dir/audit.txt" 2>/dev/null || true)
+  current=$(bash scripts/scenario-stamp.sh "$id" 2>/dev/null || echo unknown)
+  if [[ "${SDLAB_ALL_FIX_TESTS:-}" == 1 || -z "$recorded" || "$recorded" != "$current" ]]; then
+    scenario_filter+="|Scenario=${id:0:2}"
+  else
+    echo "› $id: unchanged since its audit ($(sed -n 's/^audited: //p' "$dir/audit.txt")), its fix tests are skipped"
+  fi
+done
+run_tests scenario-checks "Category=Scenario&($scenario_filter)" || status=1
 
 # One closing line for the whole run, summed over every test assembly's "Passed: N" etc.
 count() {

@@ -46,6 +46,22 @@ internal sealed class RepositoryCopy : IDisposable
         File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
     }
 
+    /// <summary>Replaces the text from <paramref name="start"/> through <paramref name="end"/> (both included), failing loudly if either is missing.</summary>
+    public void ReplaceBetween(string relativePath, string start, string end, string replacement)
+    {
+        var path = Path.Combine(ScenarioDirectory, relativePath);
+        var text = File.ReadAllText(path);
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"'{start}' is not in {relativePath}");
+        var to = text.IndexOf(end, from, StringComparison.Ordinal);
+        Assert.True(to >= 0, $"'{end}' is not in {relativePath} after '{start}'");
+        File.WriteAllText(path, text[..from] + replacement + text[(to + end.Length)..]);
+    }
+
+    /// <summary>Starts from the reference solution's Program.cs, as a learner who fixed part of it would.</summary>
+    public void UseSolutionProgram() =>
+        File.Copy(Path.Combine(ScenarioDirectory, "solution", "Program.cs"), Path.Combine(ScenarioDirectory, "app", "Program.cs"), overwrite: true);
+
     private static void CopySources(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -19,7 +19,7 @@ SELECT i,
        1 + (i * 7919) % 5000,
        'Post #' || i || ' ' || left(md5(i::text), 32),
        timestamptz '2025-01-01 00:00:00+00'
-           + make_interval(secs => ((i * 104729) % 250000) * 10 + (i * 7919) % 10),
+           + make_interval(secs => ((i::bigint * 104729) % 250000) * 10 + (i * 7919) % 10),
        ((i * 2654435761) % 1000)::int * (i % 3) / 7
 FROM generate_series(1, 250000) AS i;
 

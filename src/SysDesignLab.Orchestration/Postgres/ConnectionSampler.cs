@@ -41,9 +41,12 @@ public sealed class ConnectionSampler : IAsyncDisposable
             await using var connection = new NpgsqlConnection(server.ConnectionString("postgres", pooling: false));
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid() " +
+                "AND application_name IS DISTINCT FROM $2",
                 connection);
             command.Parameters.Add(new NpgsqlParameter { Value = database });
+            // The check's own probes (a write waiting on the app's row lock, say) are not the app's connections.
+            command.Parameters.Add(new NpgsqlParameter { Value = PostgresServer.LabApplicationName });
             using var timer = new PeriodicTimer(interval, time);
             do
             {

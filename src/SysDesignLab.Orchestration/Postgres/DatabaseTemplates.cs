@@ -116,7 +116,7 @@ public sealed class DatabaseTemplates(PostgresServer server)
 
     public async Task<NpgsqlConnection> OpenAsync(string database, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(server.ConnectionString(database, pooling: false));
+        var connection = new NpgsqlConnection(server.ConnectionString(database, pooling: false, lab: true));
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

@@ -46,7 +46,14 @@ public sealed class PostgresServer : LabResource
 
     private string Password => _password ??= PostgresPassword.Read(_layout.PasswordFile) ?? "";
 
-    public string ConnectionString(string database, bool pooling = true) => new NpgsqlConnectionStringBuilder
+    /// <summary>
+    /// The application_name of the lab's own connections (probes, the check's writes), so that
+    /// what the app's connections are measured by leaves them out. Random per process: an app
+    /// cannot borrow it to hide its own connections.
+    /// </summary>
+    public static string LabApplicationName { get; } = "sdlab-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+
+    public string ConnectionString(string database, bool pooling = true, bool lab = false) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = _port,
@@ -55,6 +62,7 @@ public sealed class PostgresServer : LabResource
         Database = database,
         Pooling = pooling,
         Timeout = 10,
+        ApplicationName = lab ? LabApplicationName : null,
     }.ConnectionString;
 
     public override async Task StartAsync(CancellationToken cancellationToken)

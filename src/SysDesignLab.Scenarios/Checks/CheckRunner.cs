@@ -38,14 +38,28 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         }
 
         LoadFigures? baseline = null;
+        string? unmeasuredBaseline = null;
         if (NeedsBaseline(scenario))
         {
-            baseline = await BaselineAsync(scenario, variant, assembly, server, callbacks, cancellationToken);
+            var (saved, hash) = await StoredBaselineAsync(scenario, callbacks, cancellationToken);
+            // Checking the naive app itself measures the baseline: measuring it twice in a row is waste.
+            if (saved is null && variant == AppVariant.Naive)
+            {
+                unmeasuredBaseline = hash;
+            }
+            else
+            {
+                baseline = saved ?? await MeasureBaselineAsync(scenario, hash, variant, assembly, server, callbacks, cancellationToken);
+            }
         }
 
         progress?.Report($"Measuring {Describe(variant)}: {scenario.CheckProfile.VirtualUsers} users, " +
             $"{scenario.CheckProfile.WarmUp.TotalSeconds:0} s warm-up + {scenario.CheckProfile.Duration.TotalSeconds:0} s…");
         var measurement = await MeasureAsync(scenario, variant, assembly, server, "app", withProbes: true, callbacks, cancellationToken);
+        if (unmeasuredBaseline is not null)
+        {
+            baseline = KeepBaseline(scenario, unmeasuredBaseline, measurement);
+        }
 
         var metrics = CheckMetrics.From(measurement.Load, baseline, measurement.ServerFigures);
         var evaluated = new List<CriterionResult>();
@@ -73,22 +87,33 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
     private static bool NeedsBaseline(Scenario scenario) =>
         scenario.Check.Criteria.Any(c => c.Metric?.EndsWith("VsBaseline", StringComparison.Ordinal) == true);
 
-    /// <summary>The naive app's figures on this machine: measured once per naive source, then reused.</summary>
-    private async Task<LoadFigures> BaselineAsync(Scenario scenario, AppVariant variant, string assembly, PostgresServer? server, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    /// <summary>The naive app's figures on this machine, if measured before for this naive source and check profile.</summary>
+    private async Task<(LoadFigures? Saved, string Hash)> StoredBaselineAsync(Scenario scenario, CheckCallbacks callbacks, CancellationToken cancellationToken)
     {
         var snapshot = await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         // Same naive code under the same check profile: a changed profile (more users, longer) needs a new baseline.
         var profile = System.Text.Json.JsonSerializer.Serialize(scenario.CheckProfile);
         var hash = SourceHash.Compute(snapshot) + "+" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(profile)))[..16];
-        if (store?.GetBaseline(scenario.Id, hash) is { } saved)
+        if (store?.GetBaseline(scenario.Id, hash) is not { } saved)
         {
-            callbacks.Progress?.Report($"Naive baseline on this machine (measured {saved.MeasuredAt:yyyy-MM-dd HH:mm}): {saved.Goodput:0.0} successful req/s, p95 {saved.P95Ms:0} ms.");
-            return new LoadFigures(0, saved.SuccessRate, saved.Rps, saved.Goodput, new LatencyFigures(0, saved.P95Ms, 0, 0), ErrorCounts.None);
+            return (null, hash);
         }
+        callbacks.Progress?.Report($"Naive baseline on this machine (measured {saved.MeasuredAt:yyyy-MM-dd HH:mm}): {saved.Goodput:0.0} successful req/s, p95 {saved.P95Ms:0} ms.");
+        return (new LoadFigures(0, saved.SuccessRate, saved.Rps, saved.Goodput, new LatencyFigures(0, saved.P95Ms, 0, 0), ErrorCounts.None), hash);
+    }
+
+    /// <summary>Measures the naive app once per machine (per naive source and profile) and keeps its figures.</summary>
+    private async Task<LoadFigures> MeasureBaselineAsync(Scenario scenario, string hash, AppVariant variant, string assembly, PostgresServer? server, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    {
         callbacks.Progress?.Report("Building the naive app to measure the baseline (once per machine)…");
         var naiveAssembly = variant == AppVariant.Naive ? assembly : await environment.BuildAsync(scenario, AppVariant.Naive, cancellationToken);
         callbacks.Progress?.Report("Measuring the naive baseline…");
         var measurement = await MeasureAsync(scenario, AppVariant.Naive, naiveAssembly, server, "baseline", withProbes: false, callbacks, cancellationToken);
+        return KeepBaseline(scenario, hash, measurement);
+    }
+
+    private LoadFigures KeepBaseline(Scenario scenario, string hash, Measurement measurement)
+    {
         if (measurement.Crashes.Count > 0)
         {
             // The shipped naive app must survive its own load; if it did not, its figures are no

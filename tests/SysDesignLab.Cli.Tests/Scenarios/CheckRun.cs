@@ -8,10 +8,15 @@ internal sealed record CheckRun(int ExitCode, string Output, JsonElement Report,
     public static async Task<CheckRun> RunAsync(SdlabProcess sdlab, string scenarioId, string label, params string[] extra)
     {
         var path = Path.Combine(sdlab.StateRoot, $"{label}.json");
+        SharedBaselines.Seed(sdlab.StateRoot, scenarioId);
         var result = await sdlab.RunAsync(["check", scenarioId, "--json", path, .. extra]);
         Assert.True(File.Exists(path), $"check wrote no JSON:\n{result.Output}");
         var text = File.ReadAllText(path);
         using var document = JsonDocument.Parse(text);
+        // A baseline in the report that was not read from the store was measured by this check.
+        var measuredBaseline = document.RootElement.TryGetProperty("baseline", out var baseline) && baseline.ValueKind == JsonValueKind.Object
+            && !result.Output.Contains("Naive baseline on this machine", StringComparison.Ordinal);
+        SharedBaselines.Keep(sdlab.StateRoot, scenarioId, measuredBaseline);
         return new CheckRun(result.ExitCode, result.Output, document.RootElement.Clone(), text);
     }
 

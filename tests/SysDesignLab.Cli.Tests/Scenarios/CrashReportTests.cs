@@ -8,6 +8,7 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 /// not as a slow app; and the fast "latencies" of requests refused by a dead app do not pass.
 /// </summary>
 [Trait("Category", "Scenario")]
+[Trait("Kind", "Engine")]
 [Collection(ScenarioChecksCollection.Name)]
 public sealed class CrashReportTests(ITestOutputHelper output)
 {

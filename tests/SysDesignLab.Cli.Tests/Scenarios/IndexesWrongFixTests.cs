@@ -6,6 +6,8 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 /// expression index.
 /// </summary>
 [Trait("Category", "Scenario")]
+[Trait("Kind", "Fix")]
+[Trait("Scenario", "02")]
 [Collection(ScenarioChecksCollection.Name)]
 public sealed class IndexesWrongFixTests
 {
@@ -54,5 +56,28 @@ public sealed class IndexesWrongFixTests
         Assert.True(check["The profile query uses an index"].Passed, check.Output);
         Assert.False(check["Indexes no query used"].Passed, check.Output);
         Assert.Contains("pg_stat_user_indexes", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_index_that_starts_with_created_at_fails_on_the_pages_the_timeline_reads()
+    {
+        using var copy = new RepositoryCopy("02-indexes");
+        // Both columns, wrong order: no sequential scan, yet finding one author's 20 newest posts
+        // walks newest-first through everyone's.
+        File.WriteAllText(Path.Combine(copy.ScenarioDirectory, "app", "Migrations", "001_indexes.sql"),
+            """
+            CREATE INDEX ON posts (created_at, author_id);
+            CREATE INDEX ON users (lower(handle));
+            """);
+        using var sdlab = new SdlabProcess(copy.Root);
+
+        var check = await CheckRun.RunAsync(sdlab, "02", "wrong-order");
+
+        Assert.True(check.ExitCode == 1, check.Output);
+        var timeline = check["The timeline query uses an index"];
+        Assert.False(timeline.Passed, check.Output);
+        Assert.Contains("starts with author_id", timeline.Where, StringComparison.Ordinal);
+        Assert.Contains("pages", check.Output, StringComparison.Ordinal);
+        Assert.True(check["The profile query uses an index"].Passed, check.Output);
     }
 }

@@ -10,6 +10,7 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 /// (Category=Scenario) so nothing else competes for the CPU while they measure.
 /// </summary>
 [Trait("Category", "Scenario")]
+[Trait("Kind", "Trust")]
 [Collection(ScenarioChecksCollection.Name)]
 public sealed class ScenarioTrustTests(ITestOutputHelper output)
 {

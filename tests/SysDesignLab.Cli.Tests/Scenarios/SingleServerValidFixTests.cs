@@ -6,6 +6,8 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 /// PostgreSQL picks for it.
 /// </summary>
 [Trait("Category", "Scenario")]
+[Trait("Kind", "Fix")]
+[Trait("Scenario", "01")]
 [Collection(ScenarioChecksCollection.Name)]
 public sealed class SingleServerValidFixTests
 {

@@ -6,6 +6,8 @@ namespace SysDesignLab.Cli.Tests.Scenarios;
 /// from a correct fix.
 /// </summary>
 [Trait("Category", "Scenario")]
+[Trait("Kind", "Fix")]
+[Trait("Scenario", "01")]
 [Collection(ScenarioChecksCollection.Name)]
 public sealed class SingleServerWrongFixTests
 {
@@ -69,5 +71,23 @@ public sealed class SingleServerWrongFixTests
         Assert.True(check.ExitCode == 1, check.Output);
         Assert.False(check[Freshness].Passed, check.Output);
         Assert.Contains("served stale data", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_fails_a_page_query_that_sorts_by_id_instead_of_time()
+    {
+        using var copy = new RepositoryCopy("01-single-server");
+        // Fast and paged in SQL, but "newest" taken to mean "highest id": the seed's created_at is
+        // shuffled against id, so the pages differ from the feed's real order.
+        var program = File.ReadAllText(Path.Combine(copy.ScenarioDirectory, "solution", "Program.cs"));
+        File.WriteAllText(Path.Combine(copy.ScenarioDirectory, "app", "Program.cs"), program);
+        copy.Edit("app/Program.cs", "ORDER BY p.created_at DESC, p.id DESC", "ORDER BY p.id DESC");
+        using var sdlab = new SdlabProcess(copy.Root);
+
+        var check = await CheckRun.RunAsync(sdlab, "01", "by-id");
+
+        Assert.True(check.ExitCode == 1, check.Output);
+        Assert.False(check["Feed pages match the database"].Passed, check.Output);
+        Assert.True(check[Freshness].Passed, "a new post has the highest id and the newest time: only the seeded pages differ\n" + check.Output);
     }
 }
