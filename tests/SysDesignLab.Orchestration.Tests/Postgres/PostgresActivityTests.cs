@@ -62,6 +62,43 @@ public sealed class PostgresActivityTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Sessions_grow_by_one_for_every_unpooled_connection_opened()
+    {
+        var database = await FreshDatabaseAsync("sessions", "SELECT 1;");
+        var before = await DatabaseActivity.ReadAsync(fixture.Server, database.DatabaseName, CancellationToken.None);
+        for (var i = 0; i < 7; i++)
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            await using var query = new NpgsqlCommand("SELECT 1", connection);
+            await query.ExecuteScalarAsync();
+        }
+        // Backends flush their statistics when they exit.
+        await DatabaseActivity.WaitForNoBackendsAsync(fixture.Server, database.DatabaseName, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var after = await DatabaseActivity.ReadAsync(fixture.Server, database.DatabaseName, CancellationToken.None);
+        Assert.Equal(7, after.Sessions - before.Sessions);
+    }
+
+    [Fact]
+    public async Task Sessions_count_connections_opened_not_connections_used()
+    {
+        var database = await FreshDatabaseAsync("pooled", "SELECT 1;");
+        var before = await DatabaseActivity.ReadAsync(fixture.Server, database.DatabaseName, CancellationToken.None);
+        // A pool hands the same server session out seven times: the lesson of scenario 03.
+        await using (var pool = NpgsqlDataSource.Create(fixture.Server.ConnectionString(database.DatabaseName)))
+        {
+            for (var i = 0; i < 7; i++)
+            {
+                await using var connection = await pool.OpenConnectionAsync();
+                await using var query = new NpgsqlCommand("SELECT 1", connection);
+                await query.ExecuteScalarAsync();
+            }
+        }
+        await DatabaseActivity.WaitForNoBackendsAsync(fixture.Server, database.DatabaseName, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var after = await DatabaseActivity.ReadAsync(fixture.Server, database.DatabaseName, CancellationToken.None);
+        Assert.Equal(1, after.Sessions - before.Sessions);
+    }
+
+    [Fact]
     public async Task Table_counters_tell_sequential_from_index_scans()
     {
         var database = await FreshDatabaseAsync("tables",

@@ -86,6 +86,54 @@ public sealed class ManifestLoaderTests
         Assert.Equal("explain-uses-index", ManifestLoader.Load(fixedFolder.Path).Check.Criteria[0].Probe);
     }
 
+    private const string ExplainCriterion =
+        "{ \"name\": \"plan\", \"kind\": \"right-way\", \"probe\": \"explain-uses-index\", \"sql\": \"SELECT 1\", \"tables\": [\"posts\"], \"maxPagesRead\": PAGES, \"where\": \"w\" }";
+
+    private const string AfterLoadCriterion =
+        "{ \"name\": \"sold\", \"kind\": \"correctness\", \"probe\": \"sql-after-load\", \"sql\": \"SELECT count(*) FROM claims\", \"expectedSql\": \"SELECT stock FROM drops\"COMPARISON, \"where\": \"w\" }";
+
+    private static string WithCriterion(string criterion) =>
+        ScenarioFolder.ValidManifest.Replace("\"criteria\": [", "\"criteria\": [" + criterion + ",", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-100")]
+    public void Explain_probe_rejects_a_page_bound_that_is_not_positive(string pages)
+    {
+        using var folder = new ScenarioFolder(manifest: WithCriterion(ExplainCriterion.Replace("PAGES", pages, StringComparison.Ordinal)));
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Equal("check.criteria[0].maxPagesRead", error.Field);
+        Assert.Contains("positive", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_probe_with_a_page_bound_loads()
+    {
+        using var folder = new ScenarioFolder(manifest: WithCriterion(ExplainCriterion.Replace("PAGES", "500", StringComparison.Ordinal)));
+        Assert.Equal(500, ManifestLoader.Load(folder.Path).Check.Criteria[0].MaxPagesRead);
+    }
+
+    [Theory]
+    [InlineData(", \"op\": \"==\", \"value\": 300")]
+    [InlineData("")]
+    [InlineData(", \"op\": \"=\"")]
+    public void After_load_probe_with_expected_sql_needs_an_op_and_no_value(string comparison)
+    {
+        using var folder = new ScenarioFolder(manifest: WithCriterion(AfterLoadCriterion.Replace("COMPARISON", comparison, StringComparison.Ordinal)));
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+        Assert.Equal("check.criteria[0].expectedSql", error.Field);
+    }
+
+    [Fact]
+    public void After_load_probe_with_expected_sql_and_an_op_loads()
+    {
+        using var folder = new ScenarioFolder(manifest: WithCriterion(AfterLoadCriterion.Replace("COMPARISON", ", \"op\": \"==\"", StringComparison.Ordinal)));
+        var criterion = ManifestLoader.Load(folder.Path).Check.Criteria[0];
+        Assert.Equal("SELECT stock FROM drops", criterion.ExpectedSql);
+        Assert.Equal("==", criterion.Op);
+        Assert.Null(criterion.Value);
+    }
+
     [Fact]
     public void Replicas_without_a_load_balancer_are_rejected()
     {
