@@ -25,8 +25,13 @@ public sealed class PostgresActivityTests(PostgresFixture fixture)
         var sessions = new List<NpgsqlConnection>();
         for (var i = 0; i < 5; i++)
         {
-            sessions.Add(await database.OpenAsync(CancellationToken.None));
+            // The app's connection string, unpooled so each is its own session.
+            var session = new NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+            await session.OpenAsync();
+            sessions.Add(session);
         }
+        // The lab's own probe connections are not the app's: never counted.
+        await using var probe = await database.OpenAsync(CancellationToken.None);
         for (var i = 0; i < 50 && sampler.Peak < 5; i++)
         {
             await Task.Delay(20);
@@ -37,6 +42,21 @@ public sealed class PostgresActivityTests(PostgresFixture fixture)
         }
         Assert.Equal(5, await sampler.StopAsync());
         Assert.True(sampler.Samples > 0);
+    }
+
+    [Fact]
+    public async Task Sampler_leaves_out_the_labs_own_connections()
+    {
+        var database = await FreshDatabaseAsync("sampler_lab", "SELECT 1;");
+        await using var sampler = ConnectionSampler.Start(fixture.Server, database.DatabaseName, TimeSpan.FromMilliseconds(20));
+        await using (var probe = await database.OpenAsync(CancellationToken.None))
+        {
+            for (var i = 0; i < 10 || sampler.Samples < 3; i++)
+            {
+                await Task.Delay(20);
+            }
+        }
+        Assert.Equal(0, await sampler.StopAsync());
     }
 
     [Fact]
