@@ -15,7 +15,7 @@ internal sealed record CheckRun(int ExitCode, string Output, JsonElement Report,
         using var document = JsonDocument.Parse(text);
         // A baseline in the report that was not read from the store was measured by this check.
         var measuredBaseline = document.RootElement.TryGetProperty("baseline", out var baseline) && baseline.ValueKind == JsonValueKind.Object
-            && !result.Output.Contains("Naive baseline on this machine", StringComparison.Ordinal);
+            && !result.Output.Contains("Naive baseline on this machine (measured", StringComparison.Ordinal);
         SharedBaselines.Keep(sdlab.StateRoot, scenarioId, measuredBaseline);
         return new CheckRun(result.ExitCode, result.Output, document.RootElement.Clone(), text);
     }
