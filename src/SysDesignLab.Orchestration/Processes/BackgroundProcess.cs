@@ -106,10 +106,40 @@ public sealed class BackgroundProcess
         }
         NativeMethods.Kill(-pid, NativeMethods.SIGKILL);
         NativeMethods.Kill(pid, NativeMethods.SIGKILL);
-        while (IsAlive(pid) && deadline.Elapsed < grace + TimeSpan.FromSeconds(5))
+        // A signal to the group is delivered to each member in its own time: the leader may be
+        // gone while a child is still dying. Stopped means the whole group has gone.
+        while ((IsAlive(pid) || GroupHasLiveMember(pid)) && deadline.Elapsed < grace + TimeSpan.FromSeconds(5))
         {
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
+    }
+
+    /// <summary>True while a process of group <paramref name="groupId"/> runs (zombies, which only wait to be reaped, do not count).</summary>
+    private static bool GroupHasLiveMember(int groupId)
+    {
+        var group = groupId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out _))
+            {
+                continue;
+            }
+            try
+            {
+                // After the command's closing parenthesis: state, parent pid, process group, …
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields.Length > 2 && fields[2] == group && fields[0] is not ("Z" or "X"))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return false;
     }
 
     /// <summary>
