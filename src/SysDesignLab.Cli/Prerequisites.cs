@@ -1,8 +1,8 @@
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Orchestration;
-using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Orchestration.Processes;
 using SysDesignLab.Scenarios;
+using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Cli;
 
@@ -13,14 +13,17 @@ public static class Prerequisites
 
     public static IReadOnlyList<Item> Inspect()
     {
-        var postgres = PostgresInstallation.TryFind();
         var items = new List<Item>
         {
             new(".NET SDK", "builds the lab and the scenario apps", true, $".NET {Environment.Version}", null),
-            new("PostgreSQL server", "the database of every scenario", postgres is not null,
-                postgres is null ? "initdb/pg_ctl not found" : postgres.BinDirectory, "postgresql"),
-            new("setsid", "runs servers in their own process group", ProcessRunner.FindOnPath("setsid") is not null, "util-linux", "util-linux"),
         };
+        // Each resource kind says what it runs: a new kind brings its own row.
+        foreach (var prerequisite in LabRegistry.Default.Kinds.Select(k => k.Prerequisite).OfType<Prerequisite>().DistinctBy(p => p.AptPackage))
+        {
+            var found = prerequisite.Find();
+            items.Add(new(prerequisite.Name, prerequisite.Purpose, found is not null, found ?? "not found", prerequisite.AptPackage));
+        }
+        items.Add(new("setsid", "runs servers in their own process group", ProcessRunner.FindOnPath("setsid") is not null, "util-linux", "util-linux"));
         if (ProcessRunner.IsRoot)
         {
             items.Add(new("runuser", "runs PostgreSQL as the postgres user when you are root", ProcessRunner.FindOnPath("runuser") is not null, "util-linux", "util-linux"));
@@ -52,11 +55,10 @@ public static class Prerequisites
     /// <summary>Before a scenario starts: install what it needs when that can be done without asking, else say what to run.</summary>
     public static async Task EnsureAsync(Scenario scenario, CancellationToken cancellationToken)
     {
-        var missing = Inspect().Where(i => !i.Present).ToList();
-        if (!scenario.Manifest.Resources.Any(r => r.Kind == "postgres"))
-        {
-            missing.RemoveAll(i => i.AptPackage == "postgresql");
-        }
+        // Only what this scenario's resources run is needed to start it.
+        var needed = scenario.Manifest.Resources.Select(r => LabRegistry.Default.Kind(r.Kind)?.Prerequisite?.AptPackage).OfType<string>().ToHashSet();
+        var optional = LabRegistry.Default.Kinds.Select(k => k.Prerequisite?.AptPackage).OfType<string>().Where(p => !needed.Contains(p)).ToHashSet();
+        var missing = Inspect().Where(i => !i.Present && (i.AptPackage is null || !optional.Contains(i.AptPackage))).ToList();
         if (missing.Count == 0)
         {
             return;

@@ -1,4 +1,5 @@
 using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios.Engine;
 using SysDesignLab.Scenarios.Manifest;
 
 namespace SysDesignLab.Scenarios;
@@ -7,10 +8,12 @@ namespace SysDesignLab.Scenarios;
 public sealed class ScenarioCatalog
 {
     private readonly string _root;
+    private readonly LabRegistry _registry;
 
-    public ScenarioCatalog(string scenariosRoot)
+    public ScenarioCatalog(string scenariosRoot, LabRegistry? registry = null)
     {
         _root = scenariosRoot;
+        _registry = registry ?? LabRegistry.Default;
     }
 
     public IReadOnlyList<string> Ids() =>
@@ -23,7 +26,7 @@ public sealed class ScenarioCatalog
                 .ToList()
             : [];
 
-    public IReadOnlyList<Scenario> All() => Ids().Select(id => ManifestLoader.Load(Path.Combine(_root, id))).ToList();
+    public IReadOnlyList<Scenario> All() => Ids().Select(id => ManifestLoader.Load(Path.Combine(_root, id), _registry)).ToList();
 
     /// <summary>
     /// Every scenario that loads, and one message per scenario that does not: a malformed manifest
@@ -37,7 +40,7 @@ public sealed class ScenarioCatalog
         {
             try
             {
-                scenarios.Add(ManifestLoader.Load(Path.Combine(_root, id)));
+                scenarios.Add(ManifestLoader.Load(Path.Combine(_root, id), _registry));
             }
             catch (LabException e)
             {
@@ -61,6 +64,6 @@ public sealed class ScenarioCatalog
             var known = ids.Count == 0 ? "none were found" : string.Join(", ", ids);
             throw new LabException($"There is no scenario '{idOrNumber}'. Known scenarios: {known}. Run `sdlab list` to see them.");
         }
-        return ManifestLoader.Load(Path.Combine(_root, match));
+        return ManifestLoader.Load(Path.Combine(_root, match), _registry);
     }
 }

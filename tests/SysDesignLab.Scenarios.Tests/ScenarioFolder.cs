@@ -11,7 +11,7 @@ internal sealed class ScenarioFolder : IDisposable
       "concepts": ["testing"],
       "resources": [{ "kind": "postgres", "name": "db" }],
       "database": { "name": "chirp", "schema": "db/schema.sql", "seed": "db/seed.sql" },
-      "app": { "project": "app/App.csproj", "solution": "solution/App.csproj", "connectionString": "Chirp", "health": "/health" },
+      "app": { "project": "app/App.csproj", "solution": "solution/App.csproj", "references": ["Chirp=db"], "health": "/health" },
       "load": { "users": 10, "duration": "5s", "warmUp": "1s", "timeout": "2s",
                 "endpoints": [{ "name": "feed", "path": "/feed?page={int:1:10}", "expect": { "status": 200 } }] },
       "check": { "users": 10, "duration": "5s", "warmUp": "1s", "timeout": "2s",

@@ -36,9 +36,9 @@ public static class StartCommand
             {
                 AnsiConsole.MarkupLine($"  metrics   {Markup.Escape(state.AppUrl + metrics)}");
             }
-            if (state.PsqlCommand() is { } psql)
+            foreach (var (name, connect) in state.ConnectCommands())
             {
-                AnsiConsole.MarkupLine($"  postgres  {Markup.Escape(psql)}");
+                AnsiConsole.MarkupLine($"  {Markup.Escape(name),-9} {Markup.Escape(connect)}");
             }
             foreach (var (name, log) in state.Logs())
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Orchestration.Processes;
 using SysDesignLab.Scenarios.Running;
 using SysDesignLab.Web.Hosting;
@@ -17,37 +16,29 @@ public static class StatusCommand
             var table = new Table().Border(TableBorder.Rounded).Title("sdlab status");
             table.AddColumn("resource").AddColumn("state").AddColumn("where");
             var state = RunState.Load(lab.Paths.RunState);
-            var running = ScenarioStarter.Running(lab.Paths);
             if (state is null)
             {
                 table.AddRow("app", "[grey]not started[/]", "");
             }
             else
             {
-                table.AddRow(
-                    Markup.Escape($"{state.Scenario} ({state.Variant})"),
-                    running is null ? "[red]exited[/]" : "[green]running[/]",
-                    Markup.Escape($"{state.AppUrl}  pid {state.AppPid}"));
-                foreach (var replica in state.Replicas)
+                table.AddRow(Markup.Escape($"{state.Scenario} ({state.Variant})"), "", Markup.Escape($"started {state.StartedAt.ToLocalTime():HH:mm}"));
+                // Every process of the run, as run.json lists them: entry point, instances, servers.
+                foreach (var resource in state.Resources)
                 {
-                    table.AddRow(Markup.Escape($"  {replica.Name}"),
-                        BackgroundProcess.IsAlive(replica.Pid) ? "[green]running[/]" : "[red]exited[/]",
-                        Markup.Escape($"{replica.Url}  pid {replica.Pid}"));
+                    var alive = resource.Pid is { } pid && BackgroundProcess.IsAlive(pid);
+                    var where = $"{resource.Endpoint}{(resource.Pid is { } p ? $"  pid {p}" : "")}";
+                    table.AddRow(Markup.Escape($"  {resource.Name} ({resource.Kind})"), alive ? "[green]running[/]" : "[red]exited[/]", Markup.Escape(where));
+                }
+                foreach (var (name, connect) in state.ConnectCommands())
+                {
+                    table.AddRow(Markup.Escape($"  {name} shell"), "", Markup.Escape(connect));
                 }
                 foreach (var (name, log) in state.Logs())
                 {
                     table.AddRow(Markup.Escape($"  {name} log"), "", Markup.Escape(log));
                 }
             }
-            var postgres = PostgresInstallation.TryFind() is { } installation
-                ? new PostgresServer("db", lab.Paths, installation: installation)
-                : null;
-            var postgresRunning = postgres?.IsRunning == true;
-            table.AddRow("postgres",
-                postgresRunning ? "[green]running[/]" : "[grey]stopped[/]",
-                Markup.Escape(postgres is null ? "not installed (./sdlab doctor)"
-                    : postgresRunning && state?.PsqlCommand() is { } psql ? psql
-                    : postgres.DataDirectory));
             var web = WebLabState.Load(WebLabState.PathIn(lab.Paths.StateRoot));
             var webRunning = web is not null && BackgroundProcess.IsAlive(web.Pid);
             table.AddRow("web lab",

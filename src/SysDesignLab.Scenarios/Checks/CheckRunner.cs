@@ -3,6 +3,7 @@ using SysDesignLab.Orchestration;
 using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Orchestration.Projects;
 using SysDesignLab.Progress;
+using SysDesignLab.Scenarios.Engine;
 using SysDesignLab.Scenarios.Manifest;
 using SysDesignLab.Scenarios.Running;
 
@@ -27,15 +28,10 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         var progress = callbacks.Progress;
         progress?.Report($"Building {Describe(variant)}…");
         var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
-        await environment.BuildInfrastructureAsync(scenario, cancellationToken);
+        var bindings = await environment.BindAsync(scenario, progress, cancellationToken);
 
         await using var infrastructure = new LabHost(_time);
-        var server = environment.CreatePostgres(scenario, progress);
-        if (server is not null)
-        {
-            infrastructure.Add(server);
-            await infrastructure.StartAsync(progress, cancellationToken);
-        }
+        await ScenarioEnvironment.StartSharedAsync(infrastructure, bindings, progress, cancellationToken);
 
         LoadFigures? baseline = null;
         string? unmeasuredBaseline = null;
@@ -49,13 +45,13 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             }
             else
             {
-                baseline = saved ?? await MeasureBaselineAsync(scenario, hash, variant, assembly, server, callbacks, cancellationToken);
+                baseline = saved ?? await MeasureBaselineAsync(scenario, hash, variant, assembly, bindings, callbacks, cancellationToken);
             }
         }
 
         progress?.Report($"Measuring {Describe(variant)}: {scenario.CheckProfile.VirtualUsers} users, " +
             $"{scenario.CheckProfile.WarmUp.TotalSeconds:0} s warm-up + {scenario.CheckProfile.Duration.TotalSeconds:0} s…");
-        var measurement = await MeasureAsync(scenario, variant, assembly, server, "app", withProbes: true, callbacks, cancellationToken);
+        var measurement = await MeasureAsync(scenario, variant, assembly, bindings, "app", withProbes: true, callbacks, cancellationToken);
         if (unmeasuredBaseline is not null)
         {
             baseline = KeepBaseline(scenario, unmeasuredBaseline, measurement);
@@ -66,7 +62,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         foreach (var criterion in scenario.Check.Criteria)
         {
             evaluated.Add(criterion.Probe is null
-                ? CriterionEvaluator.Evaluate(criterion, metrics)
+                ? CriterionEvaluator.Evaluate(criterion, metrics, environment.Registry.Metrics)
                 : measurement.ProbeResults.First(r => r.Name == criterion.Name));
         }
         var results = CrashVerdict.Apply(evaluated, scenario.Check.Criteria, measurement.Crashes);
@@ -103,12 +99,12 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
     }
 
     /// <summary>Measures the naive app once per machine (per naive source and profile) and keeps its figures.</summary>
-    private async Task<LoadFigures> MeasureBaselineAsync(Scenario scenario, string hash, AppVariant variant, string assembly, PostgresServer? server, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    private async Task<LoadFigures> MeasureBaselineAsync(Scenario scenario, string hash, AppVariant variant, string assembly, IReadOnlyList<ResourceBinding> bindings, CheckCallbacks callbacks, CancellationToken cancellationToken)
     {
         callbacks.Progress?.Report("Building the naive app to measure the baseline (once per machine)…");
         var naiveAssembly = variant == AppVariant.Naive ? assembly : await environment.BuildAsync(scenario, AppVariant.Naive, cancellationToken);
         callbacks.Progress?.Report("Measuring the naive baseline…");
-        var measurement = await MeasureAsync(scenario, AppVariant.Naive, naiveAssembly, server, "baseline", withProbes: false, callbacks, cancellationToken);
+        var measurement = await MeasureAsync(scenario, AppVariant.Naive, naiveAssembly, bindings, "baseline", withProbes: false, callbacks, cancellationToken);
         return KeepBaseline(scenario, hash, measurement);
     }
 
@@ -128,58 +124,63 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         return figures;
     }
 
-    private async Task<Measurement> MeasureAsync(Scenario scenario, AppVariant variant, string assembly, PostgresServer? server, string label, bool withProbes, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    private async Task<Measurement> MeasureAsync(Scenario scenario, AppVariant variant, string assembly, IReadOnlyList<ResourceBinding> bindings, string label, bool withProbes, CheckCallbacks callbacks, CancellationToken cancellationToken)
     {
         await using var host = new LabHost(_time);
-        var resources = environment.AddTo(host, scenario, server, variant, assembly, "_check", exitWithLab: true, callbacks.Progress);
+        var run = environment.AddTo(host, scenario, bindings, variant, assembly, "_check", exitWithLab: true, callbacks.Progress);
         await host.StartAsync(callbacks.Progress, cancellationToken);
-        _lock?.RecordApps(resources.Replicas.Prepend(resources.App).Select(a => a.ProcessId).OfType<int>());
-        callbacks.AppStarted?.Invoke(label, resources.App.BaseUrl);
-        var database = resources.Database;
+        // A check killed mid-run leaves these to the next `sdlab stop`, which reads them from the lock.
+        _lock?.RecordApps(host.Resources.Where(r => !bindings.Any(b => b.SharedServers.Contains(r))).Select(r => r.ProcessId).OfType<int>());
+        callbacks.AppStarted?.Invoke(label, run.EntryPoint.BaseUrl);
+        var registry = environment.Registry;
+        using var loadEnded = new CancellationTokenSource();
+        var context = new ProbeContext(run, Http, _time, loadEnded.Token);
+        var probed = withProbes
+            ? scenario.Check.Criteria.Where(c => c.Probe is not null).Select(c => (Criterion: c, Probe: registry.Probe(c.Probe!)!)).ToList()
+            : [];
         // Correctness is probed on the idle app, before the load: it asks whether the answers are
         // right, not whether an overloaded app still manages to answer (the load measures that).
         var probes = new List<CriterionResult>();
-        if (withProbes)
+        foreach (var (criterion, probe) in probed.Where(p => p.Probe.Phase == ProbePhase.BeforeLoad))
         {
-            foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe is not null && (database is null || !DuringOrAfterLoad(c))))
-            {
-                probes.Add(database is null
-                    ? new CriterionResult(criterion.Name, criterion.Kind, false, "a database", "the scenario has none", criterion.Where)
-                    : criterion.Probe == KnownValues.ExplainProbe
-                        ? await ExplainProbe.RunAsync(criterion, database, cancellationToken)
-                        : await GroundTruthProbe.RunAsync(criterion, Http, resources.App.BaseUrl, database, cancellationToken));
-            }
+            probes.Add(await probe.RunAsync(criterion, context, cancellationToken));
         }
 
-        var before = database is null ? null : await ServerActivity.ReadAsync(database, cancellationToken);
-        var sampler = database is null ? null : ConnectionSampler.Start(database.Server, database.DatabaseName, time: _time);
-
-        var watch = new CrashWatch(Watched(resources, variant), scenario.CheckProfile.Duration);
+        var windows = new List<IMetricWindow>();
+        foreach (var binding in bindings)
+        {
+            if (registry.MetricSource(binding.Spec.Kind) is { } source)
+            {
+                windows.Add(await source.StartAsync(binding, run, cancellationToken));
+            }
+        }
+        var watch = new CrashWatch(Watched(run, variant), scenario.CheckProfile.Duration);
         watch.BeforeLoad();
         // Writes while the load runs, read back through the app: a snapshot or a cache that is never
         // invalidated answers like a correct app until the data changes.
-        var freshness = withProbes && database is not null
-            ? scenario.Check.Criteria.Where(c => c.Probe == KnownValues.FreshnessProbe)
-                .Select(c => FreshnessProbe.Start(c, Http, resources.App.BaseUrl, database, _time)).ToList()
-            : [];
+        var during = probed.Where(p => p.Probe.Phase == ProbePhase.DuringLoad)
+            .Select(p => p.Probe.RunAsync(p.Criterion, context, cancellationToken)).ToList();
         LoadResult load;
-        int? peakConnections;
         try
         {
             load = await new LoadRunner(_time).RunAsync(
-                resources.App.BaseUrl, scenario.CheckProfile, sample =>
+                run.EntryPoint.BaseUrl, scenario.CheckProfile, sample =>
                 {
                     watch.Observe(sample);
                     callbacks.Sample?.Invoke(label, sample);
                 }, cancellationToken);
-            peakConnections = sampler is null ? null : await sampler.StopAsync();
+            foreach (var window in windows)
+            {
+                await window.LoadEndedAsync(cancellationToken);
+            }
         }
         finally
         {
             // Whatever ends the load, its writers end with it (the web lab's process outlives a check).
-            foreach (var probe in freshness)
+            await loadEnded.CancelAsync();
+            foreach (var probe in during)
             {
-                probes.Add(await probe.StopAsync());
+                probes.Add(await probe);
             }
         }
         // The generator returns partial figures on cancellation; a check cut short judges nothing.
@@ -187,41 +188,35 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         watch.AfterLoad();
         var crashes = watch.Crashes();
 
-        await resources.StopAppsAsync();
+        await run.StopAppsAsync();
         var figures = new Dictionary<string, double>();
-        if (database is not null && before is not null)
+        var requests = load.Samples.Sum(s => s.Requests);
+        foreach (var window in windows)
         {
-            // Backends flush their statistics when they exit: wait for the app's sessions to end.
-            await DatabaseActivity.WaitForNoBackendsAsync(database.Server, database.DatabaseName, TimeSpan.FromSeconds(15), cancellationToken);
-            var after = await ServerActivity.ReadAsync(database, cancellationToken);
-            figures = before.PerRequest(after, load.Samples.Sum(s => s.Requests));
-            figures["peakDbConnections"] = peakConnections ?? 0;
-            if (withProbes)
+            foreach (var (name, value) in await window.FinishAsync(requests, cancellationToken))
             {
-                foreach (var criterion in scenario.Check.Criteria.Where(c => c.Probe == KnownValues.AfterLoadProbe))
-                {
-                    probes.Add(await AfterLoadProbe.RunAsync(criterion, database, cancellationToken));
-                }
+                figures[name] = value;
             }
+        }
+        foreach (var (criterion, probe) in probed.Where(p => p.Probe.Phase == ProbePhase.AfterLoad))
+        {
+            probes.Add(await probe.RunAsync(criterion, context, cancellationToken));
         }
         return new Measurement(load, figures, probes, crashes);
     }
 
     /// <summary>Every process the load depends on, named the way the learner knows it.</summary>
-    private static List<(DotnetAppResource App, string Who)> Watched(ScenarioResources resources, AppVariant variant)
+    private static List<(DotnetAppResource App, string Who)> Watched(RunContext run, AppVariant variant)
     {
-        var watched = resources.Replicas
-            .Select(r => (r, resources.Replicas.Count == 1 ? Describe(variant) : $"instance '{r.Name}' of {Describe(variant)}"))
+        var watched = run.Apps
+            .Select(r => (r, run.Apps.Count == 1 ? Describe(variant) : $"instance '{r.Name}' of {Describe(variant)}"))
             .ToList();
-        if (!resources.Replicas.Contains(resources.App))
+        if (!run.Apps.Contains(run.EntryPoint))
         {
-            watched.Add((resources.App, $"the load balancer '{resources.App.Name}'"));
+            watched.Add((run.EntryPoint, $"the load balancer '{run.EntryPoint.Name}'"));
         }
         return watched;
     }
-
-    private static bool DuringOrAfterLoad(CriterionSpec criterion) =>
-        criterion.Probe is KnownValues.AfterLoadProbe or KnownValues.FreshnessProbe;
 
     private static string Describe(AppVariant variant) => variant switch
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SysDesignLab.LoadTesting;
+using SysDesignLab.Scenarios.Engine;
 using SysDesignLab.Scenarios.Manifest;
 
 namespace SysDesignLab.Scenarios.Checks;
@@ -24,8 +24,10 @@ public static class CriterionEvaluator
     // the requests, and only means something when enough of them were answered.
     private static readonly HashSet<string> CountedWithoutFloor = ["successRate", "errorRate", "requests", "goodput", "goodputVsBaseline"];
 
-    public static CriterionResult Evaluate(CriterionSpec criterion, IReadOnlyDictionary<string, double> metrics)
+    public static CriterionResult Evaluate(CriterionSpec criterion, IReadOnlyDictionary<string, double> metrics, MetricCatalog? catalog = null)
     {
+        catalog ??= LabRegistry.Default.Metrics;
+        string Format(string name, double value) => catalog.Write(name, value);
         var metric = criterion.Metric!;
         var key = criterion.Endpoint is null ? metric : LoadMetrics.ForEndpoint(metric, criterion.Endpoint);
         var threshold = criterion.Value!.Value;
@@ -61,18 +63,8 @@ public static class CriterionEvaluator
             ? $" (naive app: {Format("goodput", naive)}, counted as {Format("goodput", CheckMetrics.BaselineGoodputFloor)})"
             : "";
 
-    public static string Format(string metric, double value) => metric switch
-    {
-        "successRate" => (value * 100).ToString(value >= 0.999 && value < 1 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + "%",
-        "rps" or "goodput" => value.ToString("0.0", CultureInfo.InvariantCulture) + " req/s",
-        "goodputVsBaseline" or "p95VsBaseline" => value.ToString(value < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "×",
-        "dbRowsPerRequest" => value.ToString("#,0", CultureInfo.InvariantCulture) + " rows",
-        "seqScansPerRequest" => value.ToString("0.00", CultureInfo.InvariantCulture) + " scans",
-        "dbSessionsPerRequest" => value.ToString("0.000", CultureInfo.InvariantCulture) + " connections",
-        "peakDbConnections" => value.ToString("0", CultureInfo.InvariantCulture) + " connections",
-        _ when metric.EndsWith("Ms", StringComparison.Ordinal) => value.ToString(value < 10 ? "0.0" : "#,0", CultureInfo.InvariantCulture) + " ms",
-        _ => value.ToString("0.###", CultureInfo.InvariantCulture),
-    };
+    /// <summary>The value as a learner reads it, the way the lab's metric catalog writes that metric.</summary>
+    public static string Format(string metric, double value) => LabRegistry.Default.Metrics.Write(metric, value);
 
     private static string Symbol(string op) => op switch
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SysDesignLab.Scenarios.Manifest;
 
@@ -48,4 +49,13 @@ public sealed class CriterionSpec
     // sent `within` later must hold an element whose fields[0] equals that key.
     public string? Every { get; init; }
     public string? Within { get; init; }
+
+    /// <summary>Fields of a probe's own (see ICheckProbe.SettingsType); the validator refuses any the probe does not declare.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+
+    private static readonly JsonSerializerOptions SettingsOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The criterion's fields read as a probe's settings type.</summary>
+    public T SettingsAs<T>() => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToElement(this, SettingsOptions), SettingsOptions)!;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SysDesignLab.LoadTesting;
+using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Scenarios.Manifest;
 
@@ -16,7 +17,7 @@ public static class ManifestLoader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static Scenario Load(string scenarioDirectory)
+    public static Scenario Load(string scenarioDirectory, LabRegistry? registry = null)
     {
         var directory = Path.GetFullPath(scenarioDirectory);
         var id = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
@@ -38,7 +39,7 @@ public static class ManifestLoader
             var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
             throw new ManifestException(shownFile, field, $"{FirstSentence(e.Message)}{where}");
         }
-        var validator = new ManifestValidator(shownFile, directory, id);
+        var validator = new ManifestValidator(shownFile, directory, id, registry ?? LabRegistry.Default);
         validator.Validate(manifest);
         var load = manifest.Load!;
         return new Scenario(id, directory, manifest, BuildProfile(load, load.Endpoints, load.Session),

@@ -1,10 +1,13 @@
 using SysDesignLab.LoadTesting;
+using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Scenarios.Manifest;
 
 /// <summary>Checks a parsed manifest field by field; the first problem found is thrown.</summary>
-internal sealed class ManifestValidator(string file, string directory, string id)
+internal sealed class ManifestValidator(string file, string directory, string id, LabRegistry registry)
 {
+    private readonly ManifestCheck _check = new(file, directory);
+
     public void Validate(ScenarioManifest m)
     {
         if (m.Id is not null && m.Id != id)
@@ -24,9 +27,9 @@ internal sealed class ManifestValidator(string file, string directory, string id
         {
             Fail("hints", "is empty; give at least one progressive hint.");
         }
-        ValidateResources(m);
         ValidateApp(m.App);
-        if (m.App!.Replicas > 1 && !m.Resources.Any(r => r.Kind == "loadbalancer"))
+        ValidateResources(m);
+        if (m.App!.Replicas > 1 && !m.Resources.Any(r => registry.Kind(r.Kind) is { FrontsApps: true }))
         {
             Fail("app.replicas", $"is {m.App.Replicas}, but nothing spreads requests over them: add {{ \"kind\": \"loadbalancer\", \"name\": \"lb\" }} to resources.");
         }
@@ -52,28 +55,25 @@ internal sealed class ManifestValidator(string file, string directory, string id
         for (var i = 0; i < m.Resources.Count; i++)
         {
             var r = m.Resources[i];
-            if (!KnownValues.ResourceKinds.Contains(r.Kind))
+            var kind = registry.Kind(r.Kind);
+            if (kind is null)
             {
-                Fail($"resources[{i}].kind", $"is '{r.Kind}'; expected one of {string.Join(", ", KnownValues.ResourceKinds)}.");
+                Fail($"resources[{i}].kind", $"is '{r.Kind}'; expected one of {string.Join(", ", registry.KindNames.Order())}.");
             }
             Require(r.Name, $"resources[{i}].name");
+            kind.Validate(r, m, _check, $"resources[{i}]");
         }
         var duplicate = m.Resources.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             Fail("resources", $"the name '{duplicate.Key}' is used twice.");
         }
-        if (m.Resources.Any(r => r.Kind == "postgres"))
+        for (var i = 0; i < m.App?.References.Count; i++)
         {
-            if (m.Database is null)
+            var (_, resource) = AppSpec.ParseReference(m.App.References[i]);
+            if (!m.Resources.Any(r => r.Name == resource))
             {
-                Fail("database", "is missing; a scenario with a postgres resource needs { name, schema, seed }.");
-            }
-            Require(m.Database!.Name, "database.name");
-            RequireFile(m.Database.Schema, "database.schema");
-            if (m.Database.Seed is not null)
-            {
-                RequireFile(m.Database.Seed, "database.seed");
+                Fail($"app.references[{i}]", $"is '{m.App.References[i]}', but no resource is named '{resource}'; the resources are {string.Join(", ", m.Resources.Select(r => r.Name))}.");
             }
         }
     }
@@ -82,7 +82,7 @@ internal sealed class ManifestValidator(string file, string directory, string id
     {
         if (app is null)
         {
-            Fail("app", "is missing; give { project, solution, connectionString, health }.");
+            Fail("app", "is missing; give { project, solution, references, health }.");
         }
         RequireFile(app!.Project, "app.project");
         RequireFile(app.Solution, "app.solution");
@@ -139,19 +139,6 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
     }
 
-    /// <summary>A criterion that compares a number: a known operator and the value to compare with.</summary>
-    private void RequireComparison(CriterionSpec c, string at, string compared)
-    {
-        if (c.Op is null || !KnownValues.Operators.Contains(c.Op))
-        {
-            Fail($"{at}.op", $"is '{c.Op}'; expected one of {string.Join(", ", KnownValues.Operators)}.");
-        }
-        if (c.Value is null)
-        {
-            Fail($"{at}.value", $"is missing; give the number {compared} is compared with.");
-        }
-    }
-
     private void ValidateEndpoint(EndpointSpec e, string at)
     {
         if (string.IsNullOrEmpty(e.Path) || !e.Path.StartsWith('/'))
@@ -202,9 +189,13 @@ internal sealed class ManifestValidator(string file, string directory, string id
             }
             if (c.Probe is null)
             {
-                if (c.Metric is null || !KnownValues.Metrics.Contains(c.Metric))
+                if (c.Extra is { Count: > 0 } extra)
                 {
-                    Fail($"{at}.metric", $"is '{c.Metric}'; expected one of {string.Join(", ", KnownValues.Metrics)} (or give a probe).");
+                    Fail($"{at}.{extra.Keys.First()}", "is not a field of a criterion.");
+                }
+                if (c.Metric is null || registry.Metrics.Find(c.Metric) is null)
+                {
+                    Fail($"{at}.metric", $"is '{c.Metric}'; expected one of {string.Join(", ", registry.Metrics.Names)} (or give a probe).");
                 }
                 RequireComparison(c, at, "the metric");
                 if (c.Endpoint is not null)
@@ -213,107 +204,37 @@ internal sealed class ManifestValidator(string file, string directory, string id
                     {
                         Fail($"{at}.endpoint", $"is '{c.Endpoint}'; the check's endpoints are {string.Join(", ", endpointNames)}.");
                     }
-                    if (!LoadMetrics.PerEndpoint.Contains(c.Metric))
+                    if (registry.Metrics.Find(c.Metric) is not { PerEndpoint: true })
                     {
-                        Fail($"{at}.metric", $"'{c.Metric}' is not measured per endpoint; with an endpoint use one of {string.Join(", ", LoadMetrics.PerEndpoint)}.");
+                        Fail($"{at}.metric", $"'{c.Metric}' is not measured per endpoint; with an endpoint use one of {string.Join(", ", registry.Metrics.PerEndpoint)}.");
                     }
                 }
                 continue;
             }
-            if (!KnownValues.Probes.Contains(c.Probe))
+            var probe = registry.Probe(c.Probe);
+            if (probe is null)
             {
-                Fail($"{at}.probe", $"is '{c.Probe}'; expected one of {string.Join(", ", KnownValues.Probes)}.");
+                Fail($"{at}.probe", $"is '{c.Probe}'; expected one of {string.Join(", ", registry.ProbeNames.Order())}.");
             }
-            Require(c.Sql, $"{at}.sql");
-            if (c.Probe == KnownValues.AfterLoadProbe)
+            foreach (var field in c.Extra?.Keys.ToList() ?? [])
             {
-                if (c.ExpectedSql is null)
+                if (probe.SettingsType?.GetProperty(field, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is null)
                 {
-                    RequireComparison(c, at, "the SQL's result");
+                    Fail($"{at}.{field}", $"is not a field of a criterion nor of the probe '{c.Probe}'.");
                 }
-                else if (c.Op is null || !KnownValues.Operators.Contains(c.Op) || c.Value is not null)
-                {
-                    Fail($"{at}.expectedSql", $"needs an op (one of {string.Join(", ", KnownValues.Operators)}) and no value: the expected value is what expectedSql returns.");
-                }
-                continue;
             }
-            if (c.Probe == KnownValues.ExplainProbe)
-            {
-                if (c.Tables.Count == 0)
-                {
-                    Fail($"{at}.tables", "is empty; list the tables that must not be read with a sequential scan.");
-                }
-                if (c.Parameter is not null && c.Values.Count == 0)
-                {
-                    Fail($"{at}.values", "is empty; list the parameter values to explain the query with.");
-                }
-                if (c.MaxPagesRead is <= 0)
-                {
-                    Fail($"{at}.maxPagesRead", $"is {c.MaxPagesRead}; it must be a positive number of pages.");
-                }
-                continue;
-            }
-            Require(c.Request, $"{at}.request");
-            if (c.Probe == KnownValues.FreshnessProbe)
-            {
-                RequireFreshness(c, at);
-                continue;
-            }
-            Require(c.Parameter, $"{at}.parameter");
-            if (c.Values.Count == 0)
-            {
-                Fail($"{at}.values", "is empty; list the parameter values to probe.");
-            }
-            if (c.Fields.Count == 0)
-            {
-                Fail($"{at}.fields", "is empty; list the fields to compare.");
-            }
-            if (!c.Request!.Contains($"{{{c.Parameter}}}", StringComparison.Ordinal))
-            {
-                Fail($"{at}.request", $"'{c.Request}' does not contain {{{c.Parameter}}}.");
-            }
+            probe.Validate(c, _check, at);
         }
     }
 
-    private void RequireFreshness(CriterionSpec c, string at)
-    {
-        RequireDuration(c.Every ?? "", $"{at}.every", allowZero: false);
-        RequireDuration(c.Within ?? "", $"{at}.within", allowZero: false);
-        if (c.Fields.Count != 1)
-        {
-            Fail($"{at}.fields", "must name one field: the JSON field that holds the key the write SQL returns.");
-        }
-        if (c.Parameter is not null && (c.Values.Count == 0 || !c.Request!.Contains($"{{{c.Parameter}}}", StringComparison.Ordinal)))
-        {
-            Fail($"{at}.parameter", $"needs values and a {{{c.Parameter}}} in the request.");
-        }
-    }
+    private void Require(string? value, string field) => _check.Require(value, field);
 
-    private void Require(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Fail(field, "is missing or empty.");
-        }
-    }
+    private void RequireFile(string? relative, string field) => _check.RequireFile(relative, field);
 
-    private void RequireFile(string? relative, string field)
-    {
-        Require(relative, field);
-        if (!File.Exists(Path.Combine(directory, relative!)))
-        {
-            Fail(field, $"points to '{relative}', which does not exist in the scenario folder.");
-        }
-    }
+    private void RequireDuration(string value, string field, bool allowZero) => _check.RequireDuration(value, field, allowZero);
 
-    private void RequireDuration(string value, string field, bool allowZero)
-    {
-        if (!DurationParser.TryParse(value, out var duration) || (!allowZero && duration <= TimeSpan.Zero))
-        {
-            Fail(field, $"is '{value}'; write a duration like \"20s\", \"500ms\" or \"2m\"{(allowZero ? "" : " (more than zero)")}.");
-        }
-    }
+    private void RequireComparison(CriterionSpec c, string at, string compared) => _check.RequireComparison(c, at, compared);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private void Fail(string field, string problem) => throw new ManifestException(file, field, problem);
+    private void Fail(string field, string problem) => _check.Fail(field, problem);
 }

@@ -1,13 +1,19 @@
 using SysDesignLab.Orchestration;
-using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Orchestration.Projects;
+using SysDesignLab.Scenarios.Engine;
+using SysDesignLab.Scenarios.Manifest;
 
 namespace SysDesignLab.Scenarios.Running;
 
-/// <summary>Builds a scenario's app and describes its resources (server, fresh database, app) for a <see cref="LabHost"/>.</summary>
-public sealed class ScenarioEnvironment(LabPaths paths)
+/// <summary>
+/// Builds a scenario's app and puts its system together for a <see cref="LabHost"/>: each manifest
+/// resource through its kind in the <see cref="LabRegistry"/>, then the app's instances with the
+/// connection strings of what they reference, then whatever stands in front of them.
+/// </summary>
+public sealed class ScenarioEnvironment(LabPaths paths, LabRegistry? registry = null, TimeProvider? timeProvider = null)
 {
     public LabPaths Paths => paths;
+    public LabRegistry Registry { get; } = registry ?? LabRegistry.Default;
 
     public string ProjectFor(Scenario scenario, AppVariant variant) => variant switch
     {
@@ -26,77 +32,76 @@ public sealed class ScenarioEnvironment(LabPaths paths)
         return await DotnetBuild.BuildAsync(ProjectFor(scenario, variant), output, scenario.AssemblyName, cancellationToken);
     }
 
-    public PostgresServer? CreatePostgres(Scenario scenario, IProgress<string>? progress = null)
+    /// <summary>The scenario's resources for one lab command, each through its kind, prepared (built) and ready to start.</summary>
+    public async Task<IReadOnlyList<ResourceBinding>> BindAsync(Scenario scenario, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var spec = scenario.Manifest.Resources.FirstOrDefault(r => r.Kind == "postgres");
-        return spec is null ? null : new PostgresServer(spec.Name, paths, spec.Settings) { Progress = progress };
+        var bound = new List<ResourceBinding>();
+        foreach (var spec in scenario.Manifest.Resources)
+        {
+            var kind = Registry.Kind(spec.Kind)
+                ?? throw new LabException($"{scenario.Id} asks for a resource of kind '{spec.Kind}', which this lab does not know.");
+            var binding = kind.Bind(spec, new BindContext(scenario, paths, progress) { Bound = bound.ToList() });
+            await binding.PrepareAsync(cancellationToken);
+            bound.Add(binding);
+        }
+        return bound;
+    }
+
+    /// <summary>Starts the servers the command's runs share (PostgreSQL, a broker), if any, on <paramref name="infrastructure"/>.</summary>
+    public static async Task StartSharedAsync(LabHost infrastructure, IReadOnlyList<ResourceBinding> bindings, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        foreach (var server in bindings.SelectMany(b => b.SharedServers))
+        {
+            infrastructure.Add(server);
+        }
+        if (infrastructure.Resources.Count > 0)
+        {
+            await infrastructure.StartAsync(progress, cancellationToken);
+        }
     }
 
     /// <summary>
-    /// Adds a fresh database and the app to <paramref name="host"/>; the app waits for its data.
-    /// The server is shared and started separately, so several runs can use it in turn.
+    /// Adds one run of the system to <paramref name="host"/>: each resource's fresh part, the app's
+    /// instances (each waits for what it references), then what stands in front of them.
     /// </summary>
-    public ScenarioResources AddTo(LabHost host, Scenario scenario, PostgresServer? server, AppVariant variant, string assemblyPath, string databaseSuffix, bool exitWithLab, IProgress<string>? progress)
+    public RunContext AddTo(LabHost host, Scenario scenario, IReadOnlyList<ResourceBinding> bindings, AppVariant variant, string assemblyPath, string suffix, bool exitWithLab, IProgress<string>? progress)
     {
-        PostgresDatabase? database = null;
-        if (server is not null)
+        var run = new RunContext(scenario, paths, suffix, exitWithLab, progress, timeProvider) { Bindings = bindings };
+        var parts = new Dictionary<string, LabResource?>(StringComparer.Ordinal);
+        foreach (var binding in bindings.Where(b => !b.InFrontOfApps))
         {
-            var db = scenario.Manifest.Database!;
-            database = host.Add(new PostgresDatabase(server, db.Name + databaseSuffix, $"sdlab_tpl_{db.Name}_{scenario.Number}", scenario.DatabaseScripts, progress));
+            parts[binding.Name] = binding.AddToRun(host, run);
         }
-        var replicas = new List<DotnetAppResource>();
+        var apps = new List<DotnetAppResource>();
         for (var i = 1; i <= scenario.App.Replicas; i++)
         {
             var name = scenario.App.Replicas == 1 ? "app" : $"app-{i}";
-            var logPath = Path.Combine(paths.Logs, $"{scenario.Id}-{variant.ToString().ToLowerInvariant()}{databaseSuffix}-{name}.log");
+            var logPath = Path.Combine(paths.Logs, $"{scenario.Id}-{variant.ToString().ToLowerInvariant()}{suffix}-{name}.log");
             var app = new DotnetAppResource(name, assemblyPath, logPath)
             {
                 HealthPath = scenario.App.Health,
                 ExitWithLab = exitWithLab,
                 // Instances behind a balancer stand for separate machines: each gets its own folders.
-                HostFolder = scenario.App.Replicas == 1 ? null : Path.Combine(paths.Hosts, $"{scenario.Id}{databaseSuffix}-{name}"),
+                HostFolder = scenario.App.Replicas == 1 ? null : Path.Combine(paths.Hosts, $"{scenario.Id}{suffix}-{name}"),
             };
-            if (database is not null)
+            foreach (var reference in scenario.App.References)
             {
-                app.WaitsFor(database);
-                if (scenario.App.ConnectionString.Length > 0)
+                var (connectionName, resource) = AppSpec.ParseReference(reference);
+                var binding = run.Binding(resource)!;
+                if (parts.GetValueOrDefault(resource) is { } part)
                 {
-                    app.WithEnvironment($"ConnectionStrings__{scenario.App.ConnectionString}", () => database.ConnectionString);
+                    app.WaitsFor(part);
                 }
+                app.WithEnvironment($"ConnectionStrings__{connectionName}", () => binding.ConnectionString(run) ?? "");
             }
-            replicas.Add(host.Add(app));
+            apps.Add(host.Add(app));
         }
-        if (LoadBalancerSpec(scenario) is not { } balancer)
+        run.Apps = apps;
+        run.EntryPoint = apps[0];
+        foreach (var binding in bindings.Where(b => b.InFrontOfApps))
         {
-            return new ScenarioResources(database, replicas[0], replicas);
+            binding.AddToRun(host, run);
         }
-        var lb = new DotnetAppResource(balancer.Name, LoadBalancerAssembly, Path.Combine(paths.Logs, $"{scenario.Id}-{balancer.Name}{databaseSuffix}.log"))
-        {
-            HealthPath = "/health",
-            ExitWithLab = exitWithLab,
-        };
-        foreach (var replica in replicas)
-        {
-            lb.WaitsFor(replica);
-        }
-        lb.WithEnvironment("LoadBalancer__Destinations", () => string.Join(',', replicas.Select(r => r.BaseUrl.ToString().TrimEnd('/'))));
-        lb.WithEnvironment("LoadBalancer__Policy", () => balancer.Settings.GetValueOrDefault("policy", "RoundRobin"));
-        return new ScenarioResources(database, host.Add(lb), replicas);
-    }
-
-    private static Manifest.ResourceSpec? LoadBalancerSpec(Scenario scenario) =>
-        scenario.Manifest.Resources.FirstOrDefault(r => r.Kind == "loadbalancer");
-
-    private string LoadBalancerAssembly => Path.Combine(paths.Builds, "loadbalancer", "SysDesignLab.LoadBalancer.dll");
-
-    /// <summary>Builds the lab's load balancer when the scenario has one (once; incremental after).</summary>
-    public async Task BuildInfrastructureAsync(Scenario scenario, CancellationToken cancellationToken)
-    {
-        if (LoadBalancerSpec(scenario) is null)
-        {
-            return;
-        }
-        var project = Path.Combine(paths.RepositoryRoot, "src", "SysDesignLab.LoadBalancer", "SysDesignLab.LoadBalancer.csproj");
-        await DotnetBuild.BuildAsync(project, Path.GetDirectoryName(LoadBalancerAssembly)!, "SysDesignLab.LoadBalancer", cancellationToken);
+        return run;
     }
 }

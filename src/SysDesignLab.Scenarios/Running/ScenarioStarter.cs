@@ -1,5 +1,6 @@
 using SysDesignLab.Orchestration;
 using SysDesignLab.Orchestration.Processes;
+using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Scenarios.Running;
 
@@ -18,42 +19,26 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         progress?.Report($"Building {(variant == AppVariant.Solution ? "the reference solution" : "your app")} ({Path.GetRelativePath(Paths.RepositoryRoot, environment.ProjectFor(scenario, variant))})…");
         var assembly = await environment.BuildAsync(scenario, variant, cancellationToken);
-        await environment.BuildInfrastructureAsync(scenario, cancellationToken);
+        var bindings = await environment.BindAsync(scenario, progress, cancellationToken);
 
         var infrastructure = new LabHost(_time);
         var host = new LabHost(_time);
-        var server = environment.CreatePostgres(scenario, progress);
         try
         {
-            if (server is not null)
-            {
-                infrastructure.Add(server);
-                await infrastructure.StartAsync(progress, cancellationToken);
-            }
-            var resources = environment.AddTo(host, scenario, server, variant, assembly, "", exitWithLab: false, progress);
+            await ScenarioEnvironment.StartSharedAsync(infrastructure, bindings, progress, cancellationToken);
+            var run = environment.AddTo(host, scenario, bindings, variant, assembly, "", exitWithLab: false, progress);
             await host.StartAsync(progress, cancellationToken);
-            var state = new RunState(
-                scenario.Id,
-                variant.ToString().ToLowerInvariant(),
-                resources.App.ProcessId!.Value,
-                resources.App.BaseUrl.ToString().TrimEnd('/'),
-                resources.App.LogPath!,
-                resources.Database?.DatabaseName,
-                server?.Port,
-                _time.GetUtcNow())
-            {
-                PasswordFile = server?.PasswordFile,
-                Replicas = resources.Replicas.Where(r => r != resources.App)
-                    .Select(r => new ReplicaState(r.Name, r.ProcessId!.Value, r.BaseUrl.ToString().TrimEnd('/'), r.LogPath!))
-                    .ToList(),
-            };
+            var state = new RunState(scenario.Id, variant.ToString().ToLowerInvariant(), _time.GetUtcNow(), Describe(run));
             state.Save(Paths.RunState);
-            // The app keeps using the server after this CLI exits: no other lab command may stop it meanwhile.
-            foreach (var pid in state.Replicas.Select(r => r.Pid).Prepend(state.AppPid))
+            // The run's processes keep using the shared servers after this CLI exits: no other lab command may stop them meanwhile.
+            foreach (var pid in state.Owned.Select(r => r.Pid).OfType<int>())
             {
-                server?.LeaseFor(pid);
+                foreach (var binding in bindings)
+                {
+                    binding.LeaseFor(pid);
+                }
             }
-            // Gives this command's own lease back; the server stays up, as the app's leases are live.
+            // Gives this command's own leases back; shared servers stay up, as the run's leases are live.
             await infrastructure.StopAsync();
             return state;
         }
@@ -66,6 +51,34 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         }
     }
 
+    /// <summary>Every process of the run, the entry point first, then the app's instances, then each resource's.</summary>
+    private static List<ResourceState> Describe(RunContext run)
+    {
+        var states = new List<ResourceState>();
+        void Add(LabResource resource, bool shared, string? connect)
+        {
+            if (states.Any(s => s.Name == resource.Name))
+            {
+                return;
+            }
+            var endpoint = resource.Endpoints.Count > 0 ? resource.Endpoints[0].ToString() : null;
+            states.Add(new ResourceState(resource.Name, resource.Kind, resource.ProcessId, endpoint, resource.LogPath, shared, connect));
+        }
+        Add(run.EntryPoint, shared: false, connect: null);
+        foreach (var app in run.Apps)
+        {
+            Add(app, shared: false, connect: null);
+        }
+        foreach (var binding in run.Bindings)
+        {
+            foreach (var resource in binding.RunProcesses(run))
+            {
+                Add(resource, shared: binding.SharedServers.Contains(resource), binding.ConnectCommand(run));
+            }
+        }
+        return states;
+    }
+
     /// <summary>The running scenario's state when its app still answers, else null.</summary>
     public static RunState? Running(LabPaths paths)
     {
@@ -73,19 +86,20 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         return state is not null && BackgroundProcess.IsAlive(state.AppPid) ? state : null;
     }
 
+    /// <summary>Stops the run's own processes (apps, balancer, per-run servers); shared servers stay for the next command.</summary>
     public async Task StopAppAsync()
     {
         if (RunState.Load(Paths.RunState) is { } state)
         {
-            foreach (var pid in state.Replicas.Select(r => r.Pid).Prepend(state.AppPid))
+            foreach (var pid in state.Owned.Select(r => r.Pid).OfType<int>())
             {
                 await BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
             }
-            RunState.Delete(Paths.RunState);
         }
+        RunState.Delete(Paths.RunState);
     }
 
-    /// <summary>Stops the app and the lab's database server, whoever started them.</summary>
+    /// <summary>Stops the app and every server of the lab, whoever started them.</summary>
     public async Task StopAllAsync(IProgress<string>? progress)
     {
         if (RunState.Load(Paths.RunState) is { } state)
@@ -94,20 +108,9 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         }
         await StopAppAsync();
         await Checks.CheckLock.StopAsync(Paths, progress);
-        var installation = Orchestration.Postgres.PostgresInstallation.TryFind();
-        if (installation is not null)
+        foreach (var kind in environment.Registry.Kinds)
         {
-            var server = new Orchestration.Postgres.PostgresServer("db", Paths, installation: installation);
-            if (server.IsRunning)
-            {
-                // `sdlab stop` is the explicit stop, so it goes ahead, but says whose work it cuts short.
-                if (server.LeaseHolders() is { Count: > 0 } holders)
-                {
-                    progress?.Report($"PostgreSQL is in use by another lab command (pid {string.Join(", ", holders)}); stopping it anyway.");
-                }
-                progress?.Report("Stopping PostgreSQL…");
-                await server.StopServerAsync();
-            }
+            await kind.StopAllAsync(Paths, progress);
         }
     }
 }

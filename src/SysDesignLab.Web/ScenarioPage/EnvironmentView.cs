@@ -1,6 +1,5 @@
 using System.Text;
 using SysDesignLab.Orchestration;
-using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Orchestration.Processes;
 using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Running;
@@ -19,7 +18,6 @@ internal static class EnvironmentView
         var mine = state is not null && state.Scenario == scenario.Id ? state : null;
         var appAlive = mine is not null && BackgroundProcess.IsAlive(mine.AppPid);
         var healthy = appAlive && await IsHealthyAsync(new Uri(new Uri(mine!.AppUrl), scenario.App.Health), cancellationToken);
-        var postgres = PostgresInstallation.TryFind() is { } installation ? new PostgresServer("db", paths, installation: installation) : null;
         var html = new StringBuilder($"<table class=\"env\" data-running=\"{(appAlive ? "true" : "false")}\"><thead><tr><th>resource</th><th>state</th><th>where</th></tr></thead><tbody>");
         if (mine is null)
         {
@@ -29,19 +27,25 @@ internal static class EnvironmentView
         else
         {
             var badge = !appAlive ? "<span class=\"pill fail\">exited</span>" : healthy ? "<span class=\"pill passed\">healthy</span>" : "<span class=\"pill attempted\">not answering</span>";
-            var entry = mine.Replicas.Count > 0 ? "load balancer" : "app";
-            html.Append($"<tr><td>{entry} ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl + scenario.ExamplePath())}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
-            foreach (var replica in mine.Replicas)
+            var entry = mine.Entry.Kind == "app" ? "app" : mine.Entry.Name;
+            html.Append($"<tr><td>{E(entry)} ({E(mine.Variant)})</td><td>{badge}</td><td><a href=\"{E(mine.AppUrl + scenario.ExamplePath())}\" target=\"_blank\">{E(mine.AppUrl)}</a> · pid {mine.AppPid}{(scenario.App.Metrics is { } m ? $" · <a href=\"{E(mine.AppUrl + m)}\" target=\"_blank\">metrics</a>" : "")}</td></tr>");
+            // Every other process of the run, as run.json lists them: app instances, then the servers.
+            foreach (var resource in mine.Resources.Skip(1))
             {
-                var pill = BackgroundProcess.IsAlive(replica.Pid) ? "<span class=\"pill passed\">running</span>" : "<span class=\"pill fail\">exited</span>";
-                html.Append($"<tr><td>{E(replica.Name)}</td><td>{pill}</td><td>{E(replica.Url)} · pid {replica.Pid} · behind the load balancer</td></tr>");
+                var alive = resource.Pid is { } pid && BackgroundProcess.IsAlive(pid);
+                var pill = alive ? "<span class=\"pill passed\">running</span>" : "<span class=\"pill fail\">exited</span>";
+                var behind = resource.Kind == "app" ? " · behind the load balancer" : "";
+                var connect = mine.ConnectCommands().FirstOrDefault(c => c.Name == resource.Name).Command is { } command ? $" · <code>{E(command)}</code>" : "";
+                html.Append($"<tr><td>{E(resource.Name)} <span class=\"muted\">{E(resource.Kind)}</span></td><td>{pill}</td><td>{E(resource.Endpoint ?? "")}{(resource.Pid is { } p ? $" · pid {p}" : "")}{behind}{connect}</td></tr>");
             }
         }
-        if (scenario.Manifest.Resources.Any(r => r.Kind == "postgres"))
+        if (mine is null)
         {
-            var running = postgres?.IsRunning == true;
-            var where = postgres is null ? "not installed (sdlab doctor --fix)" : running && mine?.PostgresPort is { } port ? $"127.0.0.1:{port} · database {E(mine.Database)}" : E(postgres.DataDirectory);
-            html.Append($"<tr><td>postgres</td><td><span class=\"pill {(running ? "passed" : "not-started")}\">{(running ? "running" : "stopped")}</span></td><td>{where}</td></tr>");
+            // What the scenario will run, before it does: its resources by kind.
+            foreach (var spec in scenario.Manifest.Resources)
+            {
+                html.Append($"<tr><td>{E(spec.Name)} <span class=\"muted\">{E(spec.Kind)}</span></td><td><span class=\"pill not-started\">stopped</span></td><td class=\"muted\">starts with the app</td></tr>");
+            }
         }
         html.Append("</tbody></table>");
         if (mine is not null)

@@ -23,7 +23,7 @@ public sealed class AfterLoadProbeTests(PostgresFixture fixture)
     {
         Name = "sold exactly the stock",
         Kind = "correctness",
-        Probe = KnownValues.AfterLoadProbe,
+        Probe = "sql-after-load",
         Sql = sql,
         Op = "==",
         ExpectedSql = expectedSql,

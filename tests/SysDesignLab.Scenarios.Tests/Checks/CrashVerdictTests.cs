@@ -11,7 +11,7 @@ public sealed class CrashVerdictTests
     private static readonly CriterionSpec[] Criteria =
     [
         new() { Name = "Success rate", Kind = "performance", Metric = "successRate", Op = ">=", Value = 0.99, Where = "every request does too much work" },
-        new() { Name = "Pages match", Kind = "correctness", Probe = KnownValues.GroundTruthProbe, Where = "compare the SQL" },
+        new() { Name = "Pages match", Kind = "correctness", Probe = "sql-ground-truth", Where = "compare the SQL" },
     ];
 
     [Fact]

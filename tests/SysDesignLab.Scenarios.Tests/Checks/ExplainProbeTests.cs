@@ -28,7 +28,7 @@ public sealed class ExplainProbeTests(PostgresFixture fixture)
     {
         Name = "timeline",
         Kind = "right-way",
-        Probe = KnownValues.ExplainProbe,
+        Probe = "explain-uses-index",
         Sql = Timeline,
         Parameter = "id",
         Values = [JsonSerializer.SerializeToElement(5002)],

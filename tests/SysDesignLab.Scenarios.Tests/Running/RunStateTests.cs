@@ -4,54 +4,61 @@ namespace SysDesignLab.Scenarios.Tests.Running;
 
 public sealed class RunStateTests
 {
-    private static readonly RunState Single = new("99-test", "learner", 10, "http://127.0.0.1:5000", "/logs/app.log", "chirp", 5433, DateTimeOffset.UnixEpoch);
+    private static readonly ResourceState App = new("app", "app", 10, "http://127.0.0.1:5000", "/logs/app.log");
+    private static readonly ResourceState Postgres = new("db", "postgres", 20, "127.0.0.1:5433", "/pg/postgres.log", Shared: true,
+        Connect: "PGPASSFILE=/pg/pgpass psql -h 127.0.0.1 -p 5433 -U sdlab chirp");
 
-    private static ReplicaState Replica(int n) => new($"app-{n}", 100 + n, $"http://127.0.0.1:{6000 + n}", $"/logs/app-{n}.log");
+    private static ResourceState Replica(int n) => new($"app-{n}", "app", 100 + n, $"http://127.0.0.1:{6000 + n}", $"/logs/app-{n}.log");
+
+    private static RunState State(params ResourceState[] resources) => new("99-test", "learner", DateTimeOffset.UnixEpoch, resources);
 
     [Fact]
-    public void A_single_app_has_one_log_called_app()
+    public void The_entry_point_is_the_first_resource_and_gives_the_apps_address()
     {
-        Assert.Equal([("app", "/logs/app.log")], Single.Logs());
+        var state = State(App, Postgres);
+
+        Assert.Equal("http://127.0.0.1:5000", state.AppUrl);
+        Assert.Equal(10, state.AppPid);
+        Assert.Empty(state.Replicas);
     }
 
     [Fact]
     public void A_replicated_app_lists_the_balancer_log_first_and_then_each_instance()
     {
-        var state = Single with
-        {
-            AppLog = "/logs/lb.log",
-            Replicas = [Replica(1), Replica(2)],
-        };
+        var state = State(new ResourceState("lb", "app", 9, "http://127.0.0.1:7000", "/logs/lb.log"), Replica(1), Replica(2));
 
         Assert.Equal([("lb", "/logs/lb.log"), ("app-1", "/logs/app-1.log"), ("app-2", "/logs/app-2.log")], state.Logs());
+        Assert.Equal(["app-1", "app-2"], state.Replicas.Select(r => r.Name));
     }
 
     [Fact]
-    public void Replicas_survive_a_save_and_load()
+    public void Stopping_the_app_leaves_shared_servers_to_sdlab_stop()
+    {
+        var state = State(App, Postgres, new ResourceState("cache", "redis", 30, "127.0.0.1:6379", "/logs/redis.log"));
+
+        Assert.Equal(["app", "cache"], state.Owned.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Resources_survive_a_save_and_load()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("sdlab-runstate-").FullName, "run.json");
-        var state = Single with { Replicas = [Replica(1), Replica(2)] };
+        var state = State(App, Replica(1), Postgres);
 
         state.Save(file);
 
         var loaded = RunState.Load(file)!;
-        Assert.Equal(state.Replicas, loaded.Replicas);
+        Assert.Equal(state.Resources, loaded.Resources);
         Assert.Equal(state.Logs(), loaded.Logs());
+        Assert.Equal([("db", Postgres.Connect!)], loaded.ConnectCommands());
     }
 
     [Fact]
-    public void Psql_command_names_the_port_and_database_only_when_there_is_one()
+    public void A_run_file_of_an_older_lab_version_reads_as_nothing_running()
     {
-        Assert.Equal("psql -h 127.0.0.1 -p 5433 -U sdlab chirp", Single.PsqlCommand());
-        Assert.Null((Single with { PostgresPort = null, Database = null }).PsqlCommand());
-    }
+        var file = Path.Combine(Directory.CreateTempSubdirectory("sdlab-runstate-").FullName, "run.json");
+        File.WriteAllText(file, """{ "scenario": "01-single-server", "variant": "learner", "appPid": 10, "appUrl": "http://127.0.0.1:5000" }""");
 
-    [Fact]
-    public void Psql_command_reads_the_password_from_the_labs_password_file_so_it_is_never_shown()
-    {
-        Assert.Equal("PGPASSFILE=/repo/.sdlab/postgres/pgpass psql -h 127.0.0.1 -p 5433 -U sdlab chirp",
-            (Single with { PasswordFile = "/repo/.sdlab/postgres/pgpass" }).PsqlCommand());
-        Assert.Equal("PGPASSFILE='/my repo/pgpass' psql -h 127.0.0.1 -p 5433 -U sdlab chirp",
-            (Single with { PasswordFile = "/my repo/pgpass" }).PsqlCommand());
+        Assert.Null(RunState.Load(file));
     }
 }
