@@ -1,15 +1,24 @@
+using System.ComponentModel;
+
 namespace SysDesignLab.Scenarios.Manifest;
 
+[Description("The app the learner fixes, and the reference solution.")]
 public sealed class AppSpec
 {
     /// <summary>The learner's project, relative to the scenario folder.</summary>
+    [Description("The learner's project, relative to the scenario folder (e.g. app/Chirp.csproj).")]
     public string Project { get; init; } = "";
     /// <summary>The reference solution's project.</summary>
+    [Description("The reference solution's project, relative to the scenario folder.")]
     public string Solution { get; init; } = "";
     /// <summary>Name under ConnectionStrings the app reads (injected as ConnectionStrings__NAME).</summary>
+    [Description("Name under ConnectionStrings the app reads (injected as ConnectionStrings__NAME).")]
     public string ConnectionString { get; init; } = "";
+    [Description("The app's health check path.")]
     public string Health { get; init; } = "/health";
+    [Description("The app's Prometheus metrics path, if it has one.")]
     public string? Metrics { get; init; }
     /// <summary>How many instances of the app run; more than one needs a loadbalancer resource in front.</summary>
+    [Description("How many instances of the app run; more than one needs a loadbalancer resource in front.")]
     public int Replicas { get; init; } = 1;
 }
