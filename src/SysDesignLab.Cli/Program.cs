@@ -22,6 +22,7 @@ var root = new RootCommand("SysDesign Lab: run a real broken system, load it, fi
     WebCommand.Create(),
     ReportCommand.Create(),
     DoctorCommand.Create(),
+    SchemaCommand.Create(),
 };
 
 // On Ctrl-C the running command's token is cancelled; give it time to stop what it started.

@@ -9,7 +9,8 @@ public static class ManifestLoader
 {
     public const string FileName = "scenario.json";
 
-    private static readonly JsonSerializerOptions Options = new()
+    // Internal so ManifestSchema describes the manifest as this reads it.
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
