@@ -85,7 +85,7 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         }
     }
 
-    /// <summary>Stops the app and the lab's database server, whoever started them.</summary>
+    /// <summary>Stops the app and the lab's database servers (replicas and ones older lab versions left included), whoever started them.</summary>
     public async Task StopAllAsync(IProgress<string>? progress)
     {
         if (RunState.Load(Paths.RunState) is { } state)
@@ -94,20 +94,6 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
         }
         await StopAppAsync();
         await Checks.CheckLock.StopAsync(Paths, progress);
-        var installation = Orchestration.Postgres.PostgresInstallation.TryFind();
-        if (installation is not null)
-        {
-            var server = new Orchestration.Postgres.PostgresServer("db", Paths, installation: installation);
-            if (server.IsRunning)
-            {
-                // `sdlab stop` is the explicit stop, so it goes ahead, but says whose work it cuts short.
-                if (server.LeaseHolders() is { Count: > 0 } holders)
-                {
-                    progress?.Report($"PostgreSQL is in use by another lab command (pid {string.Join(", ", holders)}); stopping it anyway.");
-                }
-                progress?.Report("Stopping PostgreSQL…");
-                await server.StopServerAsync();
-            }
-        }
+        await Orchestration.Postgres.PostgresServer.StopAllAsync(Paths, progress);
     }
 }
