@@ -15,6 +15,7 @@ public sealed class LabPaths
     public string ScenariosRoot => Path.Combine(RepositoryRoot, "scenarios");
     public string Logs => Path.Combine(StateRoot, "logs");
     public string Builds => Path.Combine(StateRoot, "builds");
+    /// <summary>One folder per PostgreSQL server, named after it (older lab versions kept a single server straight in here).</summary>
     public string Postgres => Path.Combine(StateRoot, "postgres");
     /// <summary>One folder per app instance that stands for a machine of its own (see DotnetAppResource.HostFolder).</summary>
     public string Hosts => Path.Combine(StateRoot, "hosts");

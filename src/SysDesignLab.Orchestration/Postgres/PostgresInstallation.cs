@@ -10,6 +10,9 @@ public sealed record PostgresInstallation(string BinDirectory, int MajorVersion)
     public string InitDb => Path.Combine(BinDirectory, "initdb");
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
+    /// <summary>Clones a running server for a replica; packaged with the server binaries on Debian and Ubuntu.</summary>
+    public string PgBaseBackup => Path.Combine(BinDirectory, "pg_basebackup");
+
     public static PostgresInstallation? TryFind()
     {
         var candidates = new List<string>();

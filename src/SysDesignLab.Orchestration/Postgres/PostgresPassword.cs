@@ -64,10 +64,26 @@ internal static class PostgresPassword
     public static async Task<string> WriteInitDbFileAsync(string folder, string password, string? owner, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, $"initdb-pw.{Environment.ProcessId}.tmp");
+        await WriteOwnedAsync(path, password + "\n", owner, "initdb password file", cancellationToken);
+        return path;
+    }
+
+    /// <summary>
+    /// (Re)writes <paramref name="pgpassFile"/> with <paramref name="password"/>, readable by <paramref name="owner"/>
+    /// only: a replica's, which pg_basebackup and the replica's WAL receiver read as the postgres user.
+    /// </summary>
+    public static Task WritePgpassAsync(string pgpassFile, string password, string? owner, CancellationToken cancellationToken) =>
+        WriteOwnedAsync(pgpassFile,
+            $"# Written by SysDesign Lab: the password of the lab's PostgreSQL user, for a replica.\n127.0.0.1:*:*:{PostgresServer.User}:{password}\n",
+            owner, "replica's password file", cancellationToken);
+
+    private static async Task WriteOwnedAsync(string path, string content, string? owner, string what, CancellationToken cancellationToken)
+    {
+        File.Delete(path); // a file created now is 600 from the start; an older one may have been given away
         await using (var stream = CreateOwnerOnly(path))
         await using (var writer = new StreamWriter(stream))
         {
-            await writer.WriteAsync(password + "\n");
+            await writer.WriteAsync(content);
         }
         if (owner is not null)
         {
@@ -75,10 +91,9 @@ internal static class PostgresPassword
             if (!chown.Succeeded)
             {
                 File.Delete(path);
-                throw new LabException($"Could not hand the initdb password file to the {owner} user: {chown.Output}");
+                throw new LabException($"Could not hand the {what} {path} to the {owner} user: {chown.Output}");
             }
         }
-        return path;
     }
 
     private static FileStream CreateOwnerOnly(string path)

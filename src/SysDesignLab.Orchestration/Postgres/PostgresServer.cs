@@ -4,11 +4,12 @@ using SysDesignLab.Orchestration.Processes;
 namespace SysDesignLab.Orchestration.Postgres;
 
 /// <summary>
-/// A real PostgreSQL server run from the installed binaries: initdb into the lab's state folder,
-/// started with pg_ctl on a loopback port, as the postgres user when the lab runs as root
-/// (PostgreSQL refuses to run as root). Only the lab's user gets in, with a generated password, over
-/// loopback TCP. An already running lab server is adopted, not restarted, unless it runs with other
-/// settings and no other lab command uses it (see <see cref="ServerLeases"/>).
+/// A real PostgreSQL server run from the installed binaries: initdb into a folder of its own in the
+/// lab's state folder (<c>&lt;StateRoot&gt;/postgres/&lt;name&gt;/</c>), started with pg_ctl on a loopback
+/// port, as the postgres user when the lab runs as root (PostgreSQL refuses to run as root). Only the
+/// lab's user gets in, with a generated password, over loopback TCP. An already running lab server is
+/// adopted, not restarted, unless it runs with other settings and no other lab command uses it (see
+/// <see cref="ServerLeases"/>).
 /// </summary>
 public sealed class PostgresServer : LabResource
 {
@@ -25,13 +26,13 @@ public sealed class PostgresServer : LabResource
     {
         _installation = installation ?? PostgresInstallation.Find();
         _settings = PostgresSettings.Merge(settings);
-        _layout = new PostgresLayout(paths.Postgres);
+        _layout = PostgresLayout.ForServer(paths, name);
     }
 
     public override string Kind => "postgres";
     public override IReadOnlyList<Endpoint> Endpoints => _port == 0 ? [] : [new Endpoint("tcp", "postgres", "127.0.0.1", _port)];
     public override string? LogPath => _layout.LogFile;
-    public override int? ProcessId => PostmasterPid();
+    public override int? ProcessId => _layout.PostmasterPid();
     public int Port => _port;
     public string DataDirectory => _layout.DataDirectory;
 
@@ -44,7 +45,9 @@ public sealed class PostgresServer : LabResource
     /// <summary>The pgpass file holding the lab user's password: `PGPASSFILE=… psql` logs in with it.</summary>
     public string PasswordFile => _layout.PasswordFile;
 
-    private string Password => _password ??= PostgresPassword.Read(_layout.PasswordFile) ?? "";
+    internal string Password => _password ??= PostgresPassword.Read(_layout.PasswordFile) ?? "";
+
+    internal PostgresInstallation Installation => _installation;
 
     /// <summary>
     /// The application_name of the lab's own connections (probes, the check's writes), so that
@@ -53,17 +56,33 @@ public sealed class PostgresServer : LabResource
     /// </summary>
     public static string LabApplicationName { get; } = "sdlab-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
 
-    public string ConnectionString(string database, bool pooling = true, bool lab = false) => new NpgsqlConnectionStringBuilder
+    public string ConnectionString(string database, bool pooling = true, bool lab = false) =>
+        BuildConnectionString(_port, Password, database, pooling, lab);
+
+    /// <summary>The lab user's connection string to a server on <paramref name="port"/>: this one, or a replica of it (same users, same password).</summary>
+    internal static string BuildConnectionString(int port, string password, string database, bool pooling, bool lab) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
-        Port = _port,
+        Port = port,
         Username = User,
-        Password = Password,
+        Password = password,
         Database = database,
         Pooling = pooling,
         Timeout = 10,
         ApplicationName = lab ? LabApplicationName : null,
     }.ConnectionString;
+
+    /// <summary>
+    /// Stops every lab PostgreSQL server under the state folder, replicas first, whoever started them:
+    /// one per folder of <c>&lt;StateRoot&gt;/postgres/</c>, its /var/tmp stand-in, and the single server
+    /// older lab versions kept in <c>&lt;StateRoot&gt;/postgres/data</c>.
+    /// </summary>
+    public static Task StopAllAsync(LabPaths paths) => ServerFolders.StopAllAsync(paths, null);
+
+    /// <inheritdoc cref="StopAllAsync(LabPaths)"/>
+    /// <param name="paths">The lab's folders.</param>
+    /// <param name="progress">Told each server it stops, and which other lab commands were still using it.</param>
+    public static Task StopAllAsync(LabPaths paths, IProgress<string>? progress) => ServerFolders.StopAllAsync(paths, progress);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -72,6 +91,7 @@ public sealed class PostgresServer : LabResource
         _lease ??= Leases.Take();
         try
         {
+            await ServerFolders.MoveLegacyServerAsync(_layout, Progress, cancellationToken);
             await StartLockedAsync(cancellationToken);
         }
         catch
@@ -85,11 +105,15 @@ public sealed class PostgresServer : LabResource
     private async Task StartLockedAsync(CancellationToken cancellationToken)
     {
         await ReplaceUnprotectedClusterAsync();
-        if (PostmasterPid() is not null && ReadPortFromPidFile() is { } runningPort)
+        if (_layout.PostmasterPid() is not null && _layout.PortFromPidFile() is { } runningPort)
         {
             var sameSettings = await _layout.ReadSettingsStampAsync() == SettingsStamp();
             if (sameSettings && await PingAsync(runningPort, cancellationToken))
             {
+                if (await ReplicationAccess.EnsureAsync(_layout.HbaFile, cancellationToken))
+                {
+                    await ReloadAsync(cancellationToken);
+                }
                 _port = runningPort;
                 return;
             }
@@ -103,6 +127,10 @@ public sealed class PostgresServer : LabResource
         if (!File.Exists(Path.Combine(_layout.DataDirectory, "PG_VERSION")))
         {
             await InitDbAsync(cancellationToken);
+        }
+        else
+        {
+            await ReplicationAccess.EnsureAsync(_layout.HbaFile, cancellationToken);
         }
         _port = FreePort.Find();
         var result = await _layout.RunAsPostgresAsync(
@@ -139,7 +167,7 @@ public sealed class PostgresServer : LabResource
 
     public override void ThrowIfFailed()
     {
-        if (StartedHere && PostmasterPid() is null)
+        if (StartedHere && _layout.PostmasterPid() is null)
         {
             throw new LabException($"PostgreSQL exited while starting. Last lines of {_layout.LogFile}:\n{LogTail.Read(_layout.LogFile)}");
         }
@@ -170,22 +198,20 @@ public sealed class PostgresServer : LabResource
         }
     }
 
-    /// <summary>Stops the lab's server if one is running, whoever started it.</summary>
-    public async Task StopServerAsync()
+    /// <summary>Stops this server if it is running, whoever started it.</summary>
+    public Task StopServerAsync() => _layout.StopPostmasterAsync(_installation);
+
+    public bool IsRunning => _layout.PostmasterPid() is not null;
+
+    /// <summary>A running server reads pg_hba.conf again (SIGHUP): new lines count for the next connection.</summary>
+    private async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        if (PostmasterPid() is not { } pid)
+        var result = await _layout.RunAsPostgresAsync([_installation.PgCtl, "reload", "-D", _layout.DataDirectory], cancellationToken);
+        if (!result.Succeeded)
         {
-            return;
-        }
-        var result = await _layout.RunAsPostgresAsync(
-            [_installation.PgCtl, "stop", "-D", _layout.DataDirectory, "-m", "fast", "-w", "-t", "30"], CancellationToken.None);
-        if (!result.Succeeded && BackgroundProcess.IsAlive(pid))
-        {
-            await BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+            throw new LabException($"PostgreSQL did not reload {_layout.HbaFile} (pg_ctl exit code {result.ExitCode}): {result.Output} Run `sdlab stop` and try again.");
         }
     }
-
-    public bool IsRunning => PostmasterPid() is not null;
 
     private async Task InitDbAsync(CancellationToken cancellationToken)
     {
@@ -210,10 +236,8 @@ public sealed class PostgresServer : LabResource
                 ? DiskSpace.Full(_layout.Root, DiskSpace.ClusterBytes)
                 : new LabException($"initdb failed (exit code {result.ExitCode}) for {_layout.DataDirectory}:\n{result.Output}");
         }
-        // initdb also lets in ::1 and replication; the lab listens on 127.0.0.1 only, with no unix socket.
-        await File.WriteAllTextAsync(_layout.HbaFile,
-            "# Written by SysDesign Lab: the lab's user logs in with its password (SCRAM), over loopback TCP only.\n" +
-            $"host all {User} 127.0.0.1/32 scram-sha-256\n", cancellationToken);
+        // initdb also lets in ::1 and every user; the lab listens on 127.0.0.1 only, with no unix socket.
+        await File.WriteAllTextAsync(_layout.HbaFile, ReplicationAccess.Hba, cancellationToken);
     }
 
     /// <summary>
@@ -228,7 +252,7 @@ public sealed class PostgresServer : LabResource
         {
             return;
         }
-        if (PostmasterPid() is not null && LeaseHolders() is { Count: > 0 } holders)
+        if (_layout.PostmasterPid() is not null && LeaseHolders() is { Count: > 0 } holders)
         {
             throw new LabException($"PostgreSQL's data in {_layout.DataDirectory} has no password set, and another lab command ({Pids(holders)}) " +
                 "uses the server; wait for it to finish or run `sdlab stop`.");
@@ -256,47 +280,6 @@ public sealed class PostgresServer : LabResource
 
     private string SettingsStamp() => $"{_installation.BinDirectory}|{PostgresSettings.ToCommandLine(0, _settings)}";
 
-    private int? PostmasterPid()
-    {
-        var lines = ReadPidFile();
-        return lines.Length > 0 && int.TryParse(lines[0], out var pid) && BackgroundProcess.IsAlive(pid) ? pid : null;
-    }
-
-    private int? ReadPortFromPidFile()
-    {
-        var lines = ReadPidFile();
-        return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
-    }
-
-    private string[] ReadPidFile()
-    {
-        try
-        {
-            return File.ReadAllLines(Path.Combine(_layout.DataDirectory, "postmaster.pid"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    private async Task<bool> PingAsync(int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder
-            {
-                Host = "127.0.0.1", Port = port, Username = User, Password = Password, Database = "postgres", Pooling = false, Timeout = 3,
-            };
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> PingAsync(int port, CancellationToken cancellationToken) =>
+        await ServerProbe.TryScalarAsync(port, Password, "SELECT 1", cancellationToken) is not null;
 }

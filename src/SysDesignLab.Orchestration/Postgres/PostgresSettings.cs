@@ -17,6 +17,10 @@ public static class PostgresSettings
         ["synchronous_commit"] = "off",
         ["full_page_writes"] = "off",
         ["max_wal_size"] = "2GB",
+        // PostgreSQL 15's defaults, written out because a replica depends on them: WAL detailed enough
+        // to replay elsewhere, and senders for a replica's stream plus a clone's two.
+        ["wal_level"] = "replica",
+        ["max_wal_senders"] = "10",
         ["logging_collector"] = "off",
         ["log_min_messages"] = "warning",
     };

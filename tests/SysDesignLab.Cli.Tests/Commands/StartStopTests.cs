@@ -33,7 +33,7 @@ public sealed class StartStopTests
         Assert.Equal(20, feed.RootElement.GetArrayLength());
         Assert.Contains("# TYPE", await http.GetStringAsync($"{appUrl}/metrics"), StringComparison.Ordinal);
 
-        var postmasterPid = int.Parse(File.ReadLines(Path.Combine(sdlab.StateRoot, "postgres", "data", "postmaster.pid")).First());
+        var postmasterPid = int.Parse(File.ReadLines(Path.Combine(sdlab.StateRoot, "postgres", "db", "data", "postmaster.pid")).First());
         Assert.True(BackgroundProcess.IsAlive(postmasterPid));
 
         var stop = await sdlab.RunAsync("stop");

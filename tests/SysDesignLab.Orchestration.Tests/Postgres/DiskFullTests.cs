@@ -53,7 +53,7 @@ public sealed class DiskFullTests
 
     private static void AssertDiskFullMessage(LabException error, SmallDisk disk)
     {
-        Assert.StartsWith($"The disk holding {Path.Combine(disk.Folder, "postgres")} is full: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The disk holding {Path.Combine(disk.Folder, "postgres", "db")} is full: ", error.Message, StringComparison.Ordinal);
         Assert.Matches(@"full: \d+ MB free, the lab needs about \d+ MB\. Free some space", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }

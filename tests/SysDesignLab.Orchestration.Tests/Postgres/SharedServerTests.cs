@@ -109,6 +109,22 @@ public sealed class SharedServerTests : IAsyncLifetime
         await connection.OpenAsync();
     }
 
+    [Fact]
+    public async Task A_cluster_left_in_the_old_layout_moves_into_the_servers_own_folder_with_its_databases()
+    {
+        var legacy = await OldLayout.CreateAsync(Paths, "kept_from_before", running: false);
+
+        var progress = new List<string>();
+        var server = new PostgresServer("db", Paths) { Progress = new SynchronousProgress(progress.Add) };
+        await server.StartAsync(CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_stateRoot, "postgres", "db", "data"), server.DataDirectory);
+        Assert.False(Directory.Exists(legacy.DataDirectory));
+        Assert.Contains(progress, line => line.StartsWith("Moved PostgreSQL's data from ", StringComparison.Ordinal));
+        await using var connection = new NpgsqlConnection(server.ConnectionString("kept_from_before", pooling: false));
+        await connection.OpenAsync();
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -117,7 +133,7 @@ public sealed class SharedServerTests : IAsyncLifetime
         {
             KillChild(child);
         }
-        await new PostgresServer("db", Paths).StopServerAsync();
+        await PostgresServer.StopAllAsync(Paths);
         try
         {
             Directory.Delete(_stateRoot, recursive: true);

@@ -30,7 +30,7 @@ public sealed class StopAllTests
 
             // This test process, which started the server, holds a lease too.
             var holders = string.Join(", ", new[] { Environment.ProcessId, other.Id }.Order());
-            Assert.Contains($"PostgreSQL is in use by another lab command (pid {holders}); stopping it anyway.", steps);
+            Assert.Contains($"PostgreSQL 'db' is in use by another lab command (pid {holders}); stopping it anyway.", steps);
             Assert.False(server.IsRunning);
         }
         finally

@@ -35,23 +35,6 @@ public sealed class PostgresKind : IResourceKind
 
     public ResourceBinding Bind(ResourceSpec spec, BindContext context) => new PostgresBinding(spec, this, context);
 
-    public async Task StopAllAsync(LabPaths paths, IProgress<string>? progress)
-    {
-        if (PostgresInstallation.TryFind() is not { } installation)
-        {
-            return;
-        }
-        var server = new PostgresServer("db", paths, installation: installation);
-        if (!server.IsRunning)
-        {
-            return;
-        }
-        // `sdlab stop` is the explicit stop, so it goes ahead, but says whose work it cuts short.
-        if (server.LeaseHolders() is { Count: > 0 } holders)
-        {
-            progress?.Report($"PostgreSQL is in use by another lab command (pid {string.Join(", ", holders)}); stopping it anyway.");
-        }
-        progress?.Report("Stopping PostgreSQL…");
-        await server.StopServerAsync();
-    }
+    /// <summary>Every lab PostgreSQL server under the state folder (replicas first), whoever started it.</summary>
+    public Task StopAllAsync(LabPaths paths, IProgress<string>? progress) => PostgresServer.StopAllAsync(paths, progress);
 }
