@@ -19,6 +19,7 @@ public sealed class PostgresServer : LabResource
     private int _port;
     private string? _password;
     private ServerLeases.Lease? _lease;
+    private int? _restartPort;
 
     public PostgresServer(string name, LabPaths paths, IReadOnlyDictionary<string, string>? settings = null, PostgresInstallation? installation = null)
         : base(name)
@@ -104,7 +105,7 @@ public sealed class PostgresServer : LabResource
         {
             await InitDbAsync(cancellationToken);
         }
-        _port = FreePort.Find();
+        _port = _restartPort ?? FreePort.Find();
         var result = await _layout.RunAsPostgresAsync(
             ["setsid", _installation.PgCtl, "start", "-D", _layout.DataDirectory, "-l", _layout.LogFile, "-w", "-t", "60",
              "-o", PostgresSettings.ToCommandLine(_port, _settings)],
@@ -186,6 +187,60 @@ public sealed class PostgresServer : LabResource
     }
 
     public bool IsRunning => PostmasterPid() is not null;
+
+    /// <summary>
+    /// A fault's restart: pg_ctl stop (if it still runs), then start again, on the same port while
+    /// that is free (else on another, which <see cref="LabResource.Endpoints"/> then shows). Refused
+    /// while another lab command uses the server: the fault is this lab's, not theirs.
+    /// </summary>
+    public override async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (LeaseHolders() is { Count: > 0 } holders)
+        {
+            throw new LabException($"PostgreSQL is in use by another lab command ({Pids(holders)}); a fault does not restart it under them.");
+        }
+        KilledByFault = true;
+        await StopServerAsync();
+        await ForgetKilledPostmasterAsync(cancellationToken);
+        var samePort = _port != 0 && !FreePort.IsInUse(_port);
+        if (_port != 0 && !samePort)
+        {
+            Progress?.Report($"PostgreSQL's port {_port} is taken now; it restarts on another port.");
+        }
+        _restartPort = samePort ? _port : null;
+        try
+        {
+            await StartAsync(cancellationToken);
+        }
+        finally
+        {
+            _restartPort = null;
+        }
+        KilledByFault = false;
+        await WaitHealthyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A killed postmaster's pid lingers as a zombie until init reaps it (up to a second where init
+    /// polls, forever where it never does), and PostgreSQL will not start while the pid in
+    /// postmaster.pid exists. Once all of the old server is dead that file is stale: it goes.
+    /// </summary>
+    private async Task ForgetKilledPostmasterAsync(CancellationToken cancellationToken)
+    {
+        var lines = ReadPidFile();
+        if (lines.Length == 0 || !int.TryParse(lines[0], out var pid) || BackgroundProcess.IsAlive(pid))
+        {
+            return;
+        }
+        for (var i = 0; i < 20 && NativeMethods.Kill(pid, 0) == 0; i++)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+        if (NativeMethods.Kill(pid, 0) == 0 && !BackgroundProcess.IsGroupAlive(pid))
+        {
+            File.Delete(Path.Combine(_layout.DataDirectory, "postmaster.pid"));
+        }
+    }
 
     private async Task InitDbAsync(CancellationToken cancellationToken)
     {
