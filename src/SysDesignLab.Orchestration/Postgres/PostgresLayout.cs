@@ -129,7 +129,7 @@ internal sealed partial class PostgresLayout
         await BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
     }
 
-    private string[] ReadPidFile()
+    public string[] ReadPidFile()
     {
         try
         {

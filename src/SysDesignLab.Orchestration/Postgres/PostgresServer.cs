@@ -11,7 +11,7 @@ namespace SysDesignLab.Orchestration.Postgres;
 /// adopted, not restarted, unless it runs with other settings and no other lab command uses it (see
 /// <see cref="ServerLeases"/>).
 /// </summary>
-public sealed class PostgresServer : LabResource
+public sealed partial class PostgresServer : LabResource
 {
     public const string User = "sdlab";
     private readonly PostgresInstallation _installation;
@@ -20,6 +20,7 @@ public sealed class PostgresServer : LabResource
     private int _port;
     private string? _password;
     private ServerLeases.Lease? _lease;
+    private int? _restartPort;
 
     public PostgresServer(string name, LabPaths paths, IReadOnlyDictionary<string, string>? settings = null, PostgresInstallation? installation = null)
         : base(name)
@@ -132,7 +133,7 @@ public sealed class PostgresServer : LabResource
         {
             await ReplicationAccess.EnsureAsync(_layout.HbaFile, cancellationToken);
         }
-        _port = FreePort.Find();
+        _port = _restartPort ?? FreePort.Find();
         var result = await _layout.RunAsPostgresAsync(
             ["setsid", _installation.PgCtl, "start", "-D", _layout.DataDirectory, "-l", _layout.LogFile, "-w", "-t", "60",
              "-o", PostgresSettings.ToCommandLine(_port, _settings)],

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace SysDesignLab.Orchestration.Processes;
 
@@ -99,6 +100,8 @@ public sealed class BackgroundProcess
         }
         NativeMethods.Kill(-pid, NativeMethods.SIGTERM);
         NativeMethods.Kill(pid, NativeMethods.SIGTERM);
+        // A stopped process (a fault's pause) keeps SIGTERM pending until it runs again.
+        NativeMethods.Kill(-pid, NativeMethods.SIGCONT);
         var deadline = Stopwatch.StartNew();
         while (IsAlive(pid) && deadline.Elapsed < grace)
         {
@@ -108,19 +111,95 @@ public sealed class BackgroundProcess
         NativeMethods.Kill(pid, NativeMethods.SIGKILL);
         // A signal to the group is delivered to each member in its own time: the leader may be
         // gone while a child is still dying. Stopped means the whole group has gone.
-        while ((IsAlive(pid) || GroupHasLiveMember(pid)) && deadline.Elapsed < grace + TimeSpan.FromSeconds(5))
+        while (IsGroupAlive(pid) && deadline.Elapsed < grace + TimeSpan.FromSeconds(5))
         {
             await Task.Delay(20);
         }
     }
 
-    /// <summary>True while a process of group <paramref name="groupId"/> runs (zombies, which only wait to be reaped, do not count).</summary>
-    private static bool GroupHasLiveMember(int groupId)
+    /// <summary>
+    /// SIGKILL to the group and its strays at once, no SIGTERM first (a crash, not a shutdown), then
+    /// waits until all of them have gone; throws a <see cref="LabException"/> if one still runs after
+    /// <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task KillGroupAsync(int groupId, TimeSpan timeout)
     {
-        var group = groupId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var strays = SignalGroup(groupId, NativeMethods.SIGKILL);
+        var deadline = Stopwatch.StartNew();
+        // Each member dies in its own time: the leader may be gone while another is still dying.
+        while (IsGroupAlive(groupId) || strays.Any(IsAlive))
+        {
+            if (deadline.Elapsed >= timeout)
+            {
+                throw new LabException($"Process group {groupId} still runs {timeout.TotalSeconds:0} s after SIGKILL.");
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="signal"/> to every process of group <paramref name="groupId"/> (the lab
+    /// starts each child in its own session, so a child's pid is its group's id) and to the strays:
+    /// descendants that moved to groups of their own, as each PostgreSQL backend does. Returns the
+    /// strays; throws a <see cref="LabException"/> saying why when the kernel refuses.
+    /// </summary>
+    internal static IReadOnlyList<int> SignalGroup(int groupId, int signal)
+    {
+        if (groupId <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(groupId), groupId, "A process group id is positive.");
+        }
+        // Frozen first, so no member forks a child the scan would miss (SIGKILL also works on a stopped process).
+        var freeze = signal == NativeMethods.SIGCONT ? signal : NativeMethods.SIGSTOP;
+        if (NativeMethods.Kill(-groupId, freeze) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            throw new LabException($"Could not send {NativeMethods.SignalName(signal)} to process group {groupId}: " +
+                $"{Marshal.GetPInvokeErrorMessage(error)} (errno {error}).");
+        }
+        var strays = Strays(groupId);
+        NativeMethods.Kill(-groupId, signal);
+        foreach (var stray in strays)
+        {
+            // One may have ended meanwhile: nothing left to signal.
+            NativeMethods.Kill(stray, signal);
+        }
+        return strays;
+    }
+
+    /// <summary>True while a process of group <paramref name="groupId"/> runs, stopped ones included (zombies, which only wait to be reaped, do not count).</summary>
+    public static bool IsGroupAlive(int groupId) => IsAlive(groupId) || ProcessTable().Any(p => p.GroupId == groupId && p.IsLive);
+
+    /// <summary>Live descendants of the group's members that are not in the group themselves.</summary>
+    private static List<int> Strays(int groupId)
+    {
+        var table = ProcessTable();
+        var children = table.ToLookup(p => p.ParentId);
+        var seen = table.Where(p => p.GroupId == groupId).Select(p => p.Pid).ToHashSet();
+        var queue = new Queue<int>(seen);
+        var strays = new List<int>();
+        while (queue.TryDequeue(out var pid))
+        {
+            foreach (var child in children[pid].Where(c => seen.Add(c.Pid)))
+            {
+                queue.Enqueue(child.Pid);
+                if (child.IsLive)
+                {
+                    strays.Add(child.Pid);
+                }
+            }
+        }
+        return strays;
+    }
+
+    private readonly record struct ProcessEntry(int Pid, int ParentId, int GroupId, bool IsLive);
+
+    private static List<ProcessEntry> ProcessTable()
+    {
+        var table = new List<ProcessEntry>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out _))
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
             {
                 continue;
             }
@@ -129,9 +208,10 @@ public sealed class BackgroundProcess
                 // After the command's closing parenthesis: state, parent pid, process group, …
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields.Length > 2 && fields[2] == group && fields[0] is not ("Z" or "X"))
+                if (fields.Length > 2 && int.TryParse(fields[1], out var parent) && int.TryParse(fields[2], out var group))
                 {
-                    return true;
+                    // A zombie only waits to be reaped: it runs no more.
+                    table.Add(new ProcessEntry(pid, parent, group, fields[0] is not ("Z" or "X")));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -139,7 +219,7 @@ public sealed class BackgroundProcess
                 // The process ended while we looked.
             }
         }
-        return false;
+        return table;
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
     private readonly Dictionary<string, Func<string>> _environment = [];
     private BackgroundProcess? _process;
     private int _port;
+    private bool _keepPort;
 
     public override string Kind => "app";
     public override IReadOnlyList<Endpoint> Endpoints => _port == 0 ? [] : [new Endpoint("http", "http", "127.0.0.1", _port)];
@@ -42,7 +43,14 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _port = FreePort.Find();
+        if (!_keepPort || _port == 0)
+        {
+            _port = FreePort.Find();
+        }
+        else if (FreePort.IsInUse(_port))
+        {
+            throw new LabException($"The app '{Name}' cannot come back on port {_port}: another process listens there now.");
+        }
         var environment = _environment.ToDictionary(e => e.Key, e => e.Value());
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -130,6 +138,23 @@ public sealed class DotnetAppResource(string name, string assemblyPath, string l
             "starts listening and says so. Usually something before `app.Run()` blocks: a long loop, a blocking call at " +
             "startup (`.Result`, `.Wait()`, `Thread.Sleep`), or waiting for something that never comes (a lock, a " +
             "service that is not running, console input). Move slow startup work after the app starts listening, or make it finish.";
+    }
+
+    /// <summary>
+    /// A fault's restart comes back on the same port: a load balancer in front keeps its list of
+    /// destinations. The host folder is fresh, as on every start (a replaced instance, not a resumed one).
+    /// </summary>
+    public override async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        _keepPort = true;
+        try
+        {
+            await base.RestartAsync(cancellationToken);
+        }
+        finally
+        {
+            _keepPort = false;
+        }
     }
 
     public override async Task StopAsync()
