@@ -24,6 +24,10 @@ public sealed class Scenario
     public string Title => Manifest.Title;
     public LoadProfile LoadProfile { get; }
     public LoadProfile CheckProfile { get; }
+    /// <summary>Faults injected during `sdlab load` and the web lab's load, from the start of the load.</summary>
+    public IReadOnlyList<Orchestration.Faults.Fault> LoadFaults { get; init; } = [];
+    /// <summary>Faults injected during each run of the check (baseline and measured).</summary>
+    public IReadOnlyList<Orchestration.Faults.Fault> CheckFaults { get; init; } = [];
     public AppSpec App => Manifest.App!;
     public CheckSpec Check => Manifest.Check!;
     public IReadOnlyList<string> Hints => Manifest.Hints;

@@ -20,6 +20,9 @@ public sealed record CheckReport(
     double DurationSeconds,
     IReadOnlyList<AppCrash>? Crashes = null)
 {
+    /// <summary>What the check's fault schedule did, one line per event ("at 10.02 s (planned 10 s): paused app-2 …"); null without one.</summary>
+    public IReadOnlyList<string>? Faults { get; init; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,

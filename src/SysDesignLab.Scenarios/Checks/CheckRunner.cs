@@ -1,5 +1,6 @@
 using SysDesignLab.LoadTesting;
 using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.Faults;
 using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Orchestration.Projects;
 using SysDesignLab.Progress;
@@ -77,7 +78,10 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             measurement.ServerFigures.TryGetValue("peakDbConnections", out var peak) ? (int)peak : null,
             _time.GetUtcNow(),
             Math.Round(_time.GetElapsedTime(started).TotalSeconds, 1),
-            measurement.Crashes.Count == 0 ? null : measurement.Crashes);
+            measurement.Crashes.Count == 0 ? null : measurement.Crashes)
+        {
+            Faults = measurement.Faults.Count == 0 ? null : measurement.Faults.Select(f => f.ToString()).ToList(),
+        };
     }
 
     private static bool NeedsBaseline(Scenario scenario) =>
@@ -160,7 +164,11 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         // invalidated answers like a correct app until the data changes.
         var during = probed.Where(p => p.Probe.Phase == ProbePhase.DuringLoad)
             .Select(p => p.Probe.RunAsync(p.Criterion, context, cancellationToken)).ToList();
+        // The fault schedule runs beside the load, from its start; cancelling it resumes what it paused.
+        using var faultsEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var faults = FaultRunner.RunAsync(scenario.CheckFaults, run.FaultTarget, e => callbacks.Fault?.Invoke(label, e), _time, faultsEnd.Token);
         LoadResult load;
+        IReadOnlyList<FaultEvent> faultEvents;
         try
         {
             load = await new LoadRunner(_time).RunAsync(
@@ -176,6 +184,8 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         }
         finally
         {
+            await faultsEnd.CancelAsync();
+            faultEvents = await faults;
             // Whatever ends the load, its writers end with it (the web lab's process outlives a check).
             await loadEnded.CancelAsync();
             foreach (var probe in during)
@@ -202,7 +212,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         {
             probes.Add(await probe.RunAsync(criterion, context, cancellationToken));
         }
-        return new Measurement(load, figures, probes, crashes);
+        return new Measurement(load, figures, probes, crashes) { Faults = faultEvents };
     }
 
     /// <summary>Every process the load depends on, named the way the learner knows it.</summary>

@@ -64,7 +64,8 @@ public sealed class CrashWatch(IReadOnlyList<(DotnetAppResource App, string Who)
         {
             foreach (var (app, _) in processes)
             {
-                if (!_gone.ContainsKey(app) && app.HasExited)
+                // A process the fault schedule killed is the scenario's failure, not the app's crash.
+                if (!_gone.ContainsKey(app) && app.HasExited && !app.KilledByFault)
                 {
                     _gone[app] = (second, when);
                 }

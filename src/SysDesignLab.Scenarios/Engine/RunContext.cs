@@ -36,6 +36,16 @@ public sealed class RunContext(Scenario scenario, LabPaths paths, string suffix,
 
     public ResourceBinding? Binding(string name) => Bindings.FirstOrDefault(b => b.Name == name);
 
+    /// <summary>
+    /// The process a fault names: an app instance, the entry point, or a resource, which for a
+    /// shared server is the server itself (restarting "db" restarts PostgreSQL, not a database).
+    /// </summary>
+    public LabResource? FaultTarget(string name) =>
+        Apps.Prepend(EntryPoint).FirstOrDefault(a => a.Name == name) as LabResource
+        ?? (Binding(name) is { } binding
+            ? binding.SharedServers.FirstOrDefault() ?? _parts.GetValueOrDefault(name)
+            : null);
+
     /// <summary>Stops the entry point and every instance, so their sessions with the servers end.</summary>
     public async Task StopAppsAsync()
     {

@@ -9,4 +9,5 @@ public static class KnownValues
     public static readonly string[] Tiers = ["crawling", "walking", "running", "sprinting"];
     public static readonly string[] CriterionKinds = ["performance", "correctness", "right-way"];
     public static readonly string[] Operators = [">=", "<=", "==", ">", "<"];
+    public static readonly string[] FaultActions = ["pause", "kill", "restart"];
 }

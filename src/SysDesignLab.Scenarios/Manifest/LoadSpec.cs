@@ -20,4 +20,7 @@ public class LoadSpec
     /// <summary>Optional login each user performs first; see <see cref="SessionSpec"/>.</summary>
     [Description("Optional login each user performs first; what it captures fills {session}.")]
     public SessionSpec? Session { get; init; }
+    /// <summary>Faults injected while the load runs; the same schedule runs from `sdlab load`, `sdlab check` and the web lab.</summary>
+    [Description("Faults injected while the load runs (pause, kill, restart a process at a given second).")]
+    public List<FaultSpec> Faults { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SysDesignLab.LoadTesting;
+using SysDesignLab.Orchestration.Faults;
 using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Scenarios.Manifest;
@@ -44,7 +45,11 @@ public static class ManifestLoader
         validator.Validate(manifest);
         var load = manifest.Load!;
         return new Scenario(id, directory, manifest, BuildProfile(load, load.Endpoints, load.Session),
-            BuildProfile(manifest.Check!, manifest.CheckEndpoints(), manifest.CheckSession()));
+            BuildProfile(manifest.Check!, manifest.CheckEndpoints(), manifest.CheckSession()))
+        {
+            LoadFaults = Faults(load),
+            CheckFaults = Faults(manifest.Check!),
+        };
     }
 
     private static string FirstSentence(string message)
@@ -52,6 +57,14 @@ public static class ManifestLoader
         var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    internal static TimeSpan Duration(string? text) => DurationParser.TryParse(text ?? "", out var d) ? d : TimeSpan.Zero;
+
+    /// <summary>A profile's fault schedule as the runner takes it (the validator has checked every field).</summary>
+    internal static IReadOnlyList<Fault> Faults(LoadSpec spec) => spec.Faults
+        .Select(f => new Fault(Duration(f.At), Enum.TryParse<FaultAction>(f.Action, ignoreCase: true, out var action) ? action : FaultAction.Restart,
+            f.Target, f.For is null ? null : Duration(f.For)))
+        .ToList();
 
     internal static LoadProfile BuildProfile(LoadSpec spec, IReadOnlyList<EndpointSpec> endpoints, SessionSpec? session) => new()
     {

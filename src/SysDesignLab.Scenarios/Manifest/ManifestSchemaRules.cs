@@ -48,6 +48,7 @@ internal static class ManifestSchemaRules
         (Property<ScenarioManifest>(nameof(ScenarioManifest.Tier)), KnownValues.Tiers),
         (Property<CriterionSpec>(nameof(CriterionSpec.Kind)), KnownValues.CriterionKinds),
         (Property<CriterionSpec>(nameof(CriterionSpec.Op)), KnownValues.Operators),
+        (Property<FaultSpec>(nameof(FaultSpec.Action)), KnownValues.FaultActions),
     ];
 
     private static readonly string[] Durations = ["20s", "500ms", "2m"];

@@ -1,4 +1,5 @@
 using SysDesignLab.LoadTesting;
+using SysDesignLab.Orchestration.Faults;
 using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Scenarios.Manifest;
@@ -35,6 +36,8 @@ internal sealed class ManifestValidator(string file, string directory, string id
         }
         ValidateLoad(m.Load, "load", requireEndpoints: true);
         ValidateLoad(m.Check, "check", requireEndpoints: false);
+        ValidateFaults(m, m.Load!, "load");
+        ValidateFaults(m, m.Check!, "check");
         ValidateCriteria(m.Check!, CheckEndpointNames(m));
     }
 
@@ -138,6 +141,35 @@ internal sealed class ManifestValidator(string file, string directory, string id
             }
         }
     }
+
+    private void ValidateFaults(ScenarioManifest m, LoadSpec load, string field)
+    {
+        for (var i = 0; i < load.Faults.Count; i++)
+        {
+            var f = load.Faults[i];
+            var at = $"{field}.faults[{i}]";
+            RequireDuration(f.At, $"{at}.at", allowZero: true);
+            if (!KnownValues.FaultActions.Contains(f.Action))
+            {
+                Fail($"{at}.action", $"is '{f.Action}'; expected one of {string.Join(", ", KnownValues.FaultActions)}.");
+            }
+            Require(f.Target, $"{at}.target");
+            if (f.For is not null)
+            {
+                RequireDuration(f.For, $"{at}.for", allowZero: false);
+            }
+        }
+        var length = ManifestLoader.Duration(load.WarmUp) + ManifestLoader.Duration(load.Duration);
+        var targets = FaultTargets(m);
+        if (FaultRunner.Validate(ManifestLoader.Faults(load), targets, length) is [var first, ..])
+        {
+            Fail($"{field}.faults", first);
+        }
+    }
+
+    /// <summary>What a fault may name: each app instance as the lab names it, and every resource.</summary>
+    private static List<string> FaultTargets(ScenarioManifest m) =>
+        [.. m.App!.Replicas == 1 ? ["app"] : Enumerable.Range(1, m.App.Replicas).Select(i => $"app-{i}"), .. m.Resources.Select(r => r.Name)];
 
     private void ValidateEndpoint(EndpointSpec e, string at)
     {
