@@ -59,8 +59,9 @@ public sealed class RabbitMqServer : LabResource
         : null;
 
     /// <summary>
-    /// A start costs about 10 s of CPU, mostly loading Erlang code: 6-10 s on an idle two-core machine,
-    /// 20-50 s on one busy with other work (measured); a slow laptop gets room to spare.
+    /// A start costs about 10 s of CPU, mostly loading Erlang code, with or without existing data: 7-12 s
+    /// on a lightly loaded two-core machine, 20-50 s on one busy with other work (measured); a slow
+    /// laptop gets room to spare.
     /// </summary>
     public override TimeSpan StartupTimeout => TimeSpan.FromSeconds(120);
 
