@@ -61,7 +61,7 @@ public sealed class PostgresReplica : LabResource
     public string ConnectionString(string database, bool pooling = true, bool lab = false) =>
         PostgresServer.BuildConnectionString(_port, Primary.Password, database, pooling, lab);
 
-    private ServerLeases Leases => new(_layout.LeasesFolder);
+    private ServerLeases Leases => new(_layout.LeasesFolder, "PostgreSQL replica");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

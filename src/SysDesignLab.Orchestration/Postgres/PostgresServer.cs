@@ -159,7 +159,7 @@ public sealed partial class PostgresServer : LabResource
     /// <summary>Records that <paramref name="pid"/> (`sdlab start`'s app, which outlives the CLI) uses the server while it runs.</summary>
     public void LeaseFor(int pid) => Leases.TakeFor(pid);
 
-    private ServerLeases Leases => new(_layout.LeasesFolder);
+    private ServerLeases Leases => new(_layout.LeasesFolder, "PostgreSQL server");
 
     private static string Pids(IReadOnlyList<int> pids) => "pid " + string.Join(", ", pids);
 

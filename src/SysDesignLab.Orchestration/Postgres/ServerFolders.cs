@@ -38,7 +38,7 @@ internal static class ServerFolders
         {
             var name = Describe(layout, paths);
             // `sdlab stop` is the explicit stop, so it goes ahead, but says whose work it cuts short.
-            if (new ServerLeases(layout.LeasesFolder).LiveHolders() is { Count: > 0 } holders)
+            if (new ServerLeases(layout.LeasesFolder, "PostgreSQL server").LiveHolders() is { Count: > 0 } holders)
             {
                 progress?.Report($"{name} is in use by another lab command (pid {string.Join(", ", holders)}); stopping it anyway.");
             }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using SysDesignLab.Orchestration.Processes;
 
-namespace SysDesignLab.Orchestration.Postgres;
+namespace SysDesignLab.Orchestration.Processes;
 
 /// <summary>
-/// Who uses the lab's shared PostgreSQL server, so one lab command never stops or restarts it under
+/// Who uses one of the lab's shared servers (PostgreSQL, RabbitMQ), so one lab command never stops or restarts it under
 /// another. A lab command holds a lease file with an flock for as long as it uses the server: the
 /// kernel drops the lock when the process dies, so a crashed holder's lease is seen as stale.
 /// `sdlab start`'s app, which outlives the CLI that started it, gets a lease by pid instead.
@@ -15,7 +14,7 @@ namespace SysDesignLab.Orchestration.Postgres;
 /// with the start time written in the file, runs). A lease is locked under a temporary name and then
 /// renamed, so a lease file seen under its final name is always already locked while its holder lives.
 /// </remarks>
-internal sealed class ServerLeases(string folder)
+internal sealed class ServerLeases(string folder, string server)
 {
     private const string LeaseExtension = ".lease";
     private const string AppExtension = ".app";
@@ -27,7 +26,7 @@ internal sealed class ServerLeases(string folder)
         var name = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24];
         var temp = Path.Combine(folder, name + ".tmp");
         var held = FileLock.TryAcquire(temp, FileMode.CreateNew)
-            ?? throw new LabException($"Could not take a lease on the lab's PostgreSQL server in {folder}.");
+            ?? throw new LabException($"Could not take a lease on the lab's {server} in {folder}.");
         var path = Path.Combine(folder, name + LeaseExtension);
         File.Move(temp, path);
         return new Lease(held, path);
