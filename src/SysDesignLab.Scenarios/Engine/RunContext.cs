@@ -20,9 +20,9 @@ public sealed class RunContext(Scenario scenario, LabPaths paths, string suffix,
     public IProgress<string>? Progress => progress;
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
-    public IReadOnlyList<ResourceBinding> Bindings { get; internal set; } = [];
+    public IReadOnlyList<ResourceBinding> Bindings { get; init; } = [];
     /// <summary>The app's instances (one unless the manifest asks for replicas).</summary>
-    public IReadOnlyList<DotnetAppResource> Apps { get; internal set; } = [];
+    public IReadOnlyList<DotnetAppResource> Apps { get; set; } = [];
     /// <summary>Where traffic goes: the resource in front of the apps, else the single app.</summary>
     public DotnetAppResource EntryPoint { get; set; } = null!;
 

@@ -81,6 +81,45 @@ public sealed class PluginShapeTests
         Assert.Contains("without it", report.Criteria.Single(c => c.Name == "Drops are named").Actual);
     }
 
+    [Fact]
+    public async Task A_check_runs_its_fault_schedule_beside_the_load_and_reports_each_fault()
+    {
+        var withFaults = Manifest.Replace("""
+        "check": { "users": 2, "duration": "2s",
+        """, """
+        "check": { "users": 2, "duration": "3s", "faults": [{ "at": "1s", "action": "pause", "target": "app", "for": "1s" }],
+        """, StringComparison.Ordinal);
+        Assert.NotEqual(Manifest, withFaults);
+        using var folder = Folder(withFaults);
+        var scenario = ManifestLoader.Load(folder.Path, Registry);
+        var paths = new LabPaths(LabPaths.FindRepositoryRoot(AppContext.BaseDirectory)!, LabPaths.CreateTemporaryStateRoot("sdlab-plugin-faults-"));
+        var events = new List<string>();
+        var callbacks = new CheckCallbacks { Fault = (_, e) => events.Add(e.ToString()) };
+
+        var report = await new CheckRunner(new ScenarioEnvironment(paths, Registry), store: null).RunAsync(scenario, AppVariant.Learner, callbacks, CancellationToken.None);
+
+        Assert.Equal(2, report.Faults!.Count);
+        Assert.Contains("paused app", report.Faults[0]);
+        Assert.Equal(report.Faults, events);
+        Assert.Null(report.Crashes);
+    }
+
+    [Fact]
+    public void A_fault_on_a_process_the_scenario_does_not_have_is_a_manifest_error_listing_the_ones_it_has()
+    {
+        using var folder = Folder(Manifest.Replace("""
+        "check": { "users": 2, "duration": "2s",
+        """, """
+        "check": { "users": 2, "duration": "2s", "faults": [{ "at": "1s", "action": "kill", "target": "worker" }],
+        """, StringComparison.Ordinal));
+
+        var error = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path, Registry));
+
+        Assert.Contains("check.faults", error.Message);
+        Assert.Contains("worker", error.Message);
+        Assert.Contains("drops", error.Message);
+    }
+
     private static ScenarioFolder Folder(string manifest)
     {
         var folder = new ScenarioFolder("98-plugin", manifest);

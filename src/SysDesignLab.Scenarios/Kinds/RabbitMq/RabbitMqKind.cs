@@ -1,0 +1,52 @@
+using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.RabbitMq;
+using SysDesignLab.Scenarios.Engine;
+using SysDesignLab.Scenarios.Manifest;
+
+namespace SysDesignLab.Scenarios.Kinds.RabbitMq;
+
+/// <summary>
+/// "rabbitmq": a real RabbitMQ node of the lab's own. It starts slowly (seconds of Erlang), so like
+/// PostgreSQL it is shared by the lab's commands and adopted while it runs; each run starts on an
+/// emptied virtual host, so no message of an earlier run is delivered to this one.
+/// </summary>
+public sealed class RabbitMqKind : IResourceKind
+{
+    public string Name => "rabbitmq";
+    public string Description => "RabbitMQ node, shared by the lab's commands; emptied before every run";
+
+    public Prerequisite Prerequisite { get; } = new("RabbitMQ server", "the message broker of scenarios with a rabbitmq resource", "rabbitmq-server",
+        () => RabbitMqInstallation.TryFind()?.ServerScript);
+
+    public void Validate(ResourceSpec spec, ScenarioManifest manifest, ManifestCheck check, string at)
+    {
+        if (RabbitMqSettings.Validate(spec.Settings) is [var first, ..])
+        {
+            check.Fail($"{at}.settings", first);
+        }
+    }
+
+    public ResourceBinding Bind(ResourceSpec spec, BindContext context) => new Binding(spec, this, context.Paths);
+
+    public Task StopAllAsync(LabPaths paths, IProgress<string>? progress) => RabbitMqServer.StopAllAsync(paths);
+
+    private sealed class Binding(ResourceSpec spec, RabbitMqKind kind, LabPaths paths) : ResourceBinding(spec, kind)
+    {
+        public RabbitMqServer Server { get; } = new(spec.Name, paths, spec.Settings);
+
+        public override IReadOnlyList<LabResource> SharedServers => [Server];
+
+        public override LabResource? AddToRun(LabHost host, RunContext run)
+        {
+            var emptied = host.Add(new EmptiedBroker(Name + run.Suffix, Server));
+            run.SetPart(Name, emptied);
+            return emptied;
+        }
+
+        public override string? ConnectionString(RunContext run) => Server.ConnectionString;
+
+        public override IEnumerable<LabResource> RunProcesses(RunContext run) => [Server];
+
+        public override void LeaseFor(int pid) => Server.LeaseFor(pid);
+    }
+}
