@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lab's whole test suite: installs what it needs (PostgreSQL from apt), builds, runs unit and
+# The lab's whole test suite: installs what it needs (PostgreSQL, Redis, RabbitMQ, Chromium from apt), builds, runs unit and
 # integration tests (real PostgreSQL started by the lab's orchestrator), then the scenario checks on
 # their own so nothing else competes for the CPU while they measure: every trust pair (naive app
 # fails its check, reference solution passes) and the fix tests (valid fixes pass, tempting wrong
@@ -14,12 +14,14 @@ have_postgres() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1
 }
 # The web lab's browser tests drive Debian's Chromium through Playwright (no browser download).
-if ! have_postgres || ! command -v git >/dev/null 2>&1 || [[ ! -x /usr/bin/chromium ]]; then
-  echo "› Installing PostgreSQL, git and Chromium from apt…"
+# Redis and RabbitMQ: the engine's integration tests start real ones through the orchestrator.
+if ! have_postgres || ! command -v git >/dev/null 2>&1 || [[ ! -x /usr/bin/chromium ]] \
+  || ! command -v redis-server >/dev/null 2>&1 || [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then
+  echo "› Installing PostgreSQL, Redis, RabbitMQ, git and Chromium from apt…"
   sudo_cmd=""
   if [[ $(id -u) -ne 0 ]]; then sudo_cmd="sudo -n"; fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql git chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql redis-server rabbitmq-server git chromium >/dev/null
 fi
 
 results="$root/.sdlab/test-results"
