@@ -17,9 +17,23 @@
   const errorKinds = [["timeout", "timeout"], ["connect", "connect"], ["reset", "reset"], ["serverError", "5xx"],
     ["clientError", "4xx"], ["wrongBody", "wrong body"], ["other", "other"]];
   const palette = ["#2f6fde", "#e8590c", "#2e7d32", "#c62828", "#7b1fa2", "#00838f", "#6d4c41"];
+  // Faults of the schedule (pause, kill, restart) as they happen: a dashed line and a label on every chart.
+  let faults = [];
+  function drawFaults(u) {
+    const ctx = u.ctx;
+    ctx.save();
+    faults.forEach((f) => {
+      const x = u.valToPos(f.second, "x", true);
+      if (!isFinite(x) || x < u.bbox.left || x > u.bbox.left + u.bbox.width) return;
+      ctx.strokeStyle = "#c62828"; ctx.setLineDash([4, 3]); ctx.lineWidth = 1;
+      ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+      ctx.fillStyle = "#c62828"; ctx.font = "10px sans-serif"; ctx.fillText(f.label, x + 3, u.bbox.top + 10);
+    });
+    ctx.restore();
+  }
   function make(el, title, series, axes) {
     const opts = {
-      title, width: el.clientWidth || 320, height: 150, legend: { live: false },
+      title, width: el.clientWidth || 320, height: 150, legend: { live: false }, hooks: { draw: [drawFaults] },
       // Whole seconds on x; success is a percentage, always 0-100.
       scales: { x: { time: false }, "%": { range: [0, 100] } },
       axes: (axes || [{}, { size: 52 }]).map((a, i) => i === 0 ? Object.assign({ size: 24, incrs: [1, 2, 5, 10, 15, 30, 60, 120] }, a) : a),
@@ -42,6 +56,7 @@
     c.el.dataset.points = String(c.data[0].length);
   }
   function clear() {
+    faults = [];
     Object.values(charts).forEach((c) => { c.data = c.data.map(() => []); c.chart.setData(c.data); c.el.dataset.points = "0"; });
   }
   window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.chart.setSize({ width: c.el.clientWidth, height: 150 })));
@@ -126,6 +141,12 @@
   on("job", (j) => { setBusy(j.job); status.textContent = "Running: " + j.job + "…"; });
   on("progress", (p) => { status.textContent = p.text; });
   on("sample", onSample);
+  on("fault", (f) => {
+    beginRun(f.run);
+    faults.push({ second: f.second, label: f.label });
+    Object.values(charts).forEach((c) => c.chart.redraw(false));
+    status.textContent = f.text;
+  });
   on("server", onServer);
   on("done", (d) => {
     setBusy(null);
