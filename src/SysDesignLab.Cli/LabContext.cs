@@ -1,27 +1,28 @@
 using SysDesignLab.Orchestration;
 using SysDesignLab.Progress;
 using SysDesignLab.Scenarios;
-using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Scenarios.Lab;
 
 namespace SysDesignLab.Cli;
 
-/// <summary>What every command needs: where the repository and the lab state are, the scenarios, the progress store.</summary>
+/// <summary>
+/// What every command needs: the learner's lab (this checkout and its state folder) and the
+/// <see cref="LabService"/> that carries its rules. Commands call the service and present.
+/// </summary>
 public sealed class LabContext : IDisposable
 {
-    private ProgressStore? _store;
-
-    private LabContext(LabPaths paths)
+    private LabContext(LabWorkspace workspace)
     {
-        Paths = paths;
-        Catalog = new ScenarioCatalog(paths.ScenariosRoot);
-        Environment = new ScenarioEnvironment(paths);
+        Workspace = workspace;
+        Service = new LabService(workspace);
     }
 
-    public LabPaths Paths { get; }
-    public ScenarioCatalog Catalog { get; }
-    public ScenarioEnvironment Environment { get; }
-    public TimeProvider Time { get; } = TimeProvider.System;
-    public ProgressStore Store => _store ??= ProgressStore.Open(Paths.ProgressDatabase, Time);
+    public LabWorkspace Workspace { get; }
+    public LabService Service { get; }
+    public LabPaths Paths => Workspace.Paths;
+    public ScenarioCatalog Catalog => Workspace.Catalog;
+    public TimeProvider Time => Workspace.Time;
+    public ProgressStore Store => Workspace.Store;
 
     public static LabContext Create()
     {
@@ -33,8 +34,8 @@ public sealed class LabContext : IDisposable
         {
             throw new LabException("This is not a SysDesign Lab folder: no SysDesignLab.slnx here or above. Run sdlab from inside the repository (or set SDLAB_ROOT).");
         }
-        return new LabContext(new LabPaths(root));
+        return new LabContext(LabWorkspace.Create(root));
     }
 
-    public void Dispose() => _store?.Dispose();
+    public void Dispose() => Workspace.Dispose();
 }

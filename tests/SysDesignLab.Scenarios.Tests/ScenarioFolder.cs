@@ -24,10 +24,12 @@ internal sealed class ScenarioFolder : IDisposable
     }
     """;
 
-    public ScenarioFolder(string id = "99-test", string manifest = ValidManifest)
+    /// <param name="asRepository">Lay it out as a lab checkout (the scenario under scenarios/), for a LabWorkspace over <see cref="Root"/>.</param>
+    public ScenarioFolder(string id = "99-test", string manifest = ValidManifest, bool asRepository = false)
     {
         Root = Directory.CreateTempSubdirectory("sdlab-scenarios-").FullName;
-        Path = System.IO.Path.Combine(Root, id);
+        ScenariosRoot = asRepository ? System.IO.Path.Combine(Root, "scenarios") : Root;
+        Path = System.IO.Path.Combine(ScenariosRoot, id);
         foreach (var file in new[] { "db/schema.sql", "db/seed.sql", "app/App.csproj", "solution/App.csproj" })
         {
             var full = System.IO.Path.Combine(Path, file);
@@ -38,6 +40,8 @@ internal sealed class ScenarioFolder : IDisposable
     }
 
     public string Root { get; }
+    /// <summary>The folder a ScenarioCatalog reads: <see cref="Root"/>, or its scenarios/ when laid out as a repository.</summary>
+    public string ScenariosRoot { get; }
     public string Path { get; }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

@@ -27,7 +27,6 @@ public static class CheckCommand
             {
                 throw new LabException($"Cannot write --json {jsonPath}: the folder {folder} does not exist.");
             }
-            await NaiveSnapshot.EnsureAsync(found, token);
             var header = false;
             var callbacks = new CheckCallbacks(Ui.Steps, (label, sample) =>
             {
@@ -38,17 +37,14 @@ public static class CheckCommand
                 }
                 LoadLine.Print(label, sample);
             });
-            var report = await new CheckRunner(lab.Environment, lab.Store, lab.Time).RunAsync(found, variant, callbacks, token);
+            var outcome = await lab.Service.CheckAsync(found, variant, callbacks, token);
+            var report = outcome.Report;
             if (jsonPath is not null)
             {
                 await File.WriteAllTextAsync(jsonPath, report.ToJson(), token);
             }
-            if (variant == AppVariant.Learner)
-            {
-                lab.Store.RecordAttempt(found.Id, report.Passed, report.ToJson());
-            }
             CheckTable.Print(report);
-            if (variant == AppVariant.Learner && !report.Passed)
+            if (outcome.Recorded && !report.Passed)
             {
                 Ui.Info($"Your attempt is recorded. `./sdlab hint {found.Number}` for a nudge; `./sdlab solution {found.Number}` shows the reference fix.");
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SysDesignLab.Cli.Output;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -12,12 +13,17 @@ public static class HintCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync((lab, _) =>
         {
             var found = lab.Catalog.Find(parse.GetValue(scenario)!);
-            var index = lab.Store.RevealNextHint(found.Id, found.Hints.Count)!.Value;
-            AnsiConsole.MarkupLine($"[bold]Hint {index + 1} of {found.Hints.Count}[/] for {Markup.Escape(found.Id)}:");
-            AnsiConsole.WriteLine(found.Hints[index]);
-            AnsiConsole.MarkupLine(index + 1 < found.Hints.Count
-                ? "[grey]Run the command again for the next hint.[/]"
-                : "[grey]That was the last hint. After one `check`, `sdlab solution` shows the reference fix.[/]");
+            if (lab.Service.Hint(found) is not { } hint)
+            {
+                // The manifest validator asks for at least one hint; a scenario without any says so plainly.
+                Ui.Info("This scenario has no hints.");
+                return Task.FromResult(CommandRunner.Ok);
+            }
+            AnsiConsole.MarkupLine($"[bold]Hint {hint.Number} of {hint.Count}[/] for {Markup.Escape(found.Id)}:");
+            AnsiConsole.WriteLine(hint.Text);
+            AnsiConsole.MarkupLine(hint.IsLast
+                ? "[grey]That was the last hint. After one `check`, `sdlab solution` shows the reference fix.[/]"
+                : "[grey]Run the command again for the next hint.[/]");
             return Task.FromResult(CommandRunner.Ok);
         }, ct));
         return command;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.LoadTesting;
 using SysDesignLab.Orchestration;
-using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Scenarios.Lab;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -67,23 +67,27 @@ public static class LoadCommand
         });
         var origin = new Uri(target.GetLeftPart(UriPartial.Authority));
         Ui.Step($"{Describe(profile)} against {target} — Ctrl-C stops early.");
-        return new LoadSession(TimeProvider.System, thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson)).RunAsync(origin, profile, token);
+        return new LoadSession(thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson))
+            .RunAsync(profile, onSample => new LoadRunner(TimeProvider.System).RunAsync(origin, profile, onSample, token));
     }
 
     private static async Task<int> RunScenarioAsync(ParseResult parse, LoadOptions o, LabContext lab, string scenario, CancellationToken token)
     {
         var found = lab.Catalog.Find(scenario);
-        var state = ScenarioStarter.Running(lab.Paths);
-        if (state is null || state.Scenario != found.Id)
+        LoadTarget target;
+        try
         {
-            throw new LabException($"{found.Id} is not running{(state is null ? "" : $" ({state.Scenario} is)")}. Start it first: ./sdlab start {found.Number}");
+            target = lab.Service.LoadTarget(found);
+        }
+        catch (ScenarioNotRunningException e)
+        {
+            throw new LabException($"{e.Message} Start it first: ./sdlab start {found.Number}");
         }
         var thresholds = o.ParseThresholds(parse);
         var profile = o.Apply(parse, found.LoadProfile);
-        var target = new Uri(state.AppUrl);
-        LoopbackGuard.EnsureAllowed(target, allowRemote: false);
-        Ui.Step($"{Describe(profile)} against {state.AppUrl} — Ctrl-C stops early.");
-        var code = await new LoadSession(lab.Time, thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson)).RunAsync(target, profile, token);
+        Ui.Step($"{Describe(profile)} against {target.Run.AppUrl} — Ctrl-C stops early.");
+        var code = await new LoadSession(thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson))
+            .RunAsync(profile, onSample => lab.Service.LoadAsync(target, profile, onSample, token));
         Ui.Info($"Read scenarios/{found.Id}/SCENARIO.md for what these numbers mean; `./sdlab check {found.Number}` measures your fix.");
         return code;
     }

@@ -5,12 +5,13 @@ using SysDesignLab.Orchestration;
 namespace SysDesignLab.Cli.Commands;
 
 /// <summary>One <c>sdlab load</c> run: live panel or lines, optional NDJSON and JSON files, thresholds and the exit code.</summary>
-public sealed class LoadSession(TimeProvider time, IReadOnlyList<Threshold> thresholds, string? jsonPath, string? ndjsonPath)
+public sealed class LoadSession(IReadOnlyList<Threshold> thresholds, string? jsonPath, string? ndjsonPath)
 {
-    public async Task<int> RunAsync(Uri target, LoadProfile profile, CancellationToken cancellationToken)
+    /// <param name="run">Starts the load (the lab's running app through the LabService, or a --url), calling its argument once per sample.</param>
+    public async Task<int> RunAsync(LoadProfile profile, Func<Action<LoadSample>, Task<LoadResult>> run)
     {
         using var ndjson = ndjsonPath is null ? null : Create(ndjsonPath);
-        var result = await LoadView.ShowAsync(profile, show => new LoadRunner(time).RunAsync(target, profile, sample =>
+        var result = await LoadView.ShowAsync(profile, show => run(sample =>
         {
             show(sample);
             if (ndjson is not null)
@@ -18,7 +19,7 @@ public sealed class LoadSession(TimeProvider time, IReadOnlyList<Threshold> thre
                 LoadReport.WriteSampleLine(ndjson, sample);
                 ndjson.Flush();
             }
-        }, cancellationToken));
+        }));
         LoadLine.Summary(result);
 
         var results = ThresholdEvaluator.EvaluateAll(thresholds, LoadMetrics.From(result));

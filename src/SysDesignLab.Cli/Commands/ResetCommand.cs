@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Scenarios;
-using SysDesignLab.Scenarios.Running;
 
 namespace SysDesignLab.Cli.Commands;
 
@@ -20,27 +19,26 @@ public static class ResetCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
         {
             var found = lab.Catalog.Find(parse.GetValue(scenario)!);
-            var reset = new ScenarioReset(lab.Environment, lab.Store, lab.Time);
             if (parse.GetValue(undo))
             {
-                var undone = await reset.UndoAsync(found, Ui.Steps, token);
+                var undone = await lab.Service.UndoResetAsync(found, Ui.Steps, token);
                 if (undone.SavedCurrent is { } saved)
                 {
-                    Ui.Step($"Saved the code that was in {AppFolder(lab, found)}/ to {Relative(lab, saved)}/.");
+                    Ui.Step($"Saved the code that was in {AppFolder(lab, found)}/ to {lab.Workspace.Display(saved)}/.");
                 }
-                Ui.Success($"Brought back your code from {Relative(lab, undone.Restored)}/ into {AppFolder(lab, found)}/.");
+                Ui.Success($"Brought back your code from {lab.Workspace.Display(undone.Restored)}/ into {AppFolder(lab, found)}/.");
                 return CommandRunner.Ok;
             }
             var keep = parse.GetValue(keepCode);
-            if (!keep && !parse.GetValue(yes) && reset.HasChanges(found) && !Confirm(lab, found))
+            if (!keep && !parse.GetValue(yes) && lab.Service.ResetReplacesCode(found) && !Confirm(lab, found))
             {
                 Ui.Info("Nothing was changed.");
                 return CommandRunner.Ok;
             }
-            var outcome = await reset.ResetAsync(found, keep, Ui.Steps, token);
+            var outcome = await lab.Service.ResetAsync(found, keep, Ui.Steps, token);
             if (outcome.Backup is { } backup)
             {
-                Ui.Step($"Saved your code to {Relative(lab, backup)}/ (bring it back: ./sdlab reset {found.Number} --undo).");
+                Ui.Step($"Saved your code to {lab.Workspace.Display(backup)}/ (bring it back: ./sdlab reset {found.Number} --undo).");
                 Ui.Step($"Restored {AppFolder(lab, found)}/ to the original naive app.");
             }
             else if (!keep)
@@ -65,12 +63,6 @@ public static class ResetCommand
         return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string AppFolder(LabContext lab, Scenario scenario) => Relative(lab, scenario.AppDirectory);
-
     // Inside the repository a short path; a state folder elsewhere (SDLAB_STATE_DIR) is named in full.
-    private static string Relative(LabContext lab, string path)
-    {
-        var relative = Path.GetRelativePath(lab.Paths.RepositoryRoot, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
-    }
+    private static string AppFolder(LabContext lab, Scenario scenario) => lab.Workspace.Display(scenario.AppDirectory);
 }

@@ -29,7 +29,7 @@ public static class StartCommand
             AllowedHosts.Create(parse.GetValue(webPort), parse.GetValue(allowHost));
             await Prerequisites.EnsureAsync(found, token);
             var variant = parse.GetValue(solution) ? AppVariant.Solution : AppVariant.Learner;
-            var state = await new ScenarioStarter(lab.Environment, lab.Time).StartAsync(found, variant, Ui.Steps, token);
+            var state = await lab.Service.StartAsync(found, variant, Ui.Steps, token);
             Ui.Success($"{found.Id} is running.");
             AnsiConsole.MarkupLine($"  app       [link]{Markup.Escape(state.AppUrl)}[/]   (try {Markup.Escape(state.AppUrl + found.ExamplePath())})");
             if (found.App.Metrics is { } metrics)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SysDesignLab.Cli.Output;
-using SysDesignLab.Scenarios.Running;
 using SysDesignLab.Web.Hosting;
 
 namespace SysDesignLab.Cli.Commands;
@@ -16,7 +15,7 @@ public static class StopCommand
             {
                 Ui.Step($"Stopped the web lab (pid {web.Pid}, {web.Url}).");
             }
-            await new ScenarioStarter(lab.Environment, lab.Time).StopAllAsync(Ui.Steps);
+            await lab.Service.StopAsync(Ui.Steps);
             Ui.Success("The lab is stopped; nothing of it is running.");
             return CommandRunner.Ok;
         }, ct));

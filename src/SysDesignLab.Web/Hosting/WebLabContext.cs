@@ -1,26 +1,29 @@
 using SysDesignLab.Orchestration;
 using SysDesignLab.Progress;
 using SysDesignLab.Scenarios;
-using SysDesignLab.Scenarios.Running;
+using SysDesignLab.Scenarios.Lab;
 
 namespace SysDesignLab.Web.Hosting;
 
-/// <summary>What the pages and actions share: the lab's folders, the scenarios, the progress store. The same objects the CLI builds.</summary>
-public sealed class WebLabContext(LabPaths paths, TimeProvider time) : IDisposable
+/// <summary>
+/// What the pages and actions share: the learner's lab and the <see cref="LabService"/> that
+/// carries its rules, the same service the CLI calls. Pages read the catalog and the store; every
+/// action goes through the service.
+/// </summary>
+public sealed class WebLabContext : IDisposable
 {
-    private readonly Lazy<ProgressStore> _store = new(() => ProgressStore.Open(paths.ProgressDatabase, time));
-
-    public LabPaths Paths => paths;
-    public TimeProvider Time => time;
-    public ScenarioCatalog Catalog { get; } = new(paths.ScenariosRoot);
-    public ScenarioEnvironment Environment { get; } = new(paths);
-    public ProgressStore Store => _store.Value;
-
-    public void Dispose()
+    public WebLabContext(LabPaths paths, TimeProvider time)
     {
-        if (_store.IsValueCreated)
-        {
-            _store.Value.Dispose();
-        }
+        Workspace = new LabWorkspace(paths, time);
+        Service = new LabService(Workspace);
     }
+
+    public LabWorkspace Workspace { get; }
+    public LabService Service { get; }
+    public LabPaths Paths => Workspace.Paths;
+    public TimeProvider Time => Workspace.Time;
+    public ScenarioCatalog Catalog => Workspace.Catalog;
+    public ProgressStore Store => Workspace.Store;
+
+    public void Dispose() => Workspace.Dispose();
 }

@@ -9,7 +9,6 @@ using SysDesignLab.Web.Catalog;
 using SysDesignLab.Web.Live;
 using SysDesignLab.Web.Reports;
 using SysDesignLab.Web.ScenarioPage;
-using SysDesignLab.Web.Solution;
 
 namespace SysDesignLab.Web.Hosting;
 
@@ -62,24 +61,19 @@ public static class WebLabEndpoints
         });
         api.MapPost("/hint", (string id, WebLabContext lab) =>
         {
-            var scenario = lab.Catalog.Find(id);
-            if (lab.Store.RevealNextHint(scenario.Id, scenario.Hints.Count) is not { } index)
+            if (lab.Service.Hint(lab.Catalog.Find(id)) is not { } hint)
             {
                 return Results.Json(new { text = "This scenario has no hints." });
             }
-            var more = index + 1 < scenario.Hints.Count ? "Press again for the next hint." : "That was the last hint.";
-            return Results.Json(new { text = $"Hint {index + 1} of {scenario.Hints.Count}: {scenario.Hints[index]}\n\n{more}" });
+            var more = hint.IsLast ? "That was the last hint." : "Press again for the next hint.";
+            return Results.Json(new { text = $"Hint {hint.Number} of {hint.Count}: {hint.Text}\n\n{more}" });
         });
         api.MapPost("/solution", async (string id, WebLabContext lab, CancellationToken ct) =>
         {
-            var scenario = lab.Catalog.Find(id);
-            if (lab.Store.Get(scenario.Id).Attempts == 0)
-            {
-                return Results.Json(new { text = "Not yet: the solution unlocks after your first check of your own app." }, statusCode: StatusCodes.Status409Conflict);
-            }
-            lab.Store.MarkSolutionRevealed(scenario.Id);
-            var diff = await SolutionDiff.CreateAsync(scenario, colour: false, ct);
-            return Results.Json(new { text = $"The reference fix, from your app (-) to the solution (+):\n\n{diff}" });
+            var solution = await lab.Service.SolutionAsync(lab.Catalog.Find(id), colour: false, ct);
+            return solution.Unlocked
+                ? Results.Json(new { text = $"The reference fix, from your app (-) to the solution (+):\n\n{solution.Diff}" })
+                : Results.Json(new { text = "Not yet: the solution unlocks after your first check of your own app." }, statusCode: StatusCodes.Status409Conflict);
         });
         return app;
     }

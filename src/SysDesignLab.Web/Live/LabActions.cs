@@ -1,7 +1,7 @@
-using SysDesignLab.LoadTesting;
 using SysDesignLab.Orchestration;
 using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Checks;
+using SysDesignLab.Scenarios.Lab;
 using SysDesignLab.Scenarios.Running;
 using SysDesignLab.Web.Hosting;
 using SysDesignLab.Web.Metrics;
@@ -9,8 +9,8 @@ using SysDesignLab.Web.Metrics;
 namespace SysDesignLab.Web.Live;
 
 /// <summary>
-/// The page's buttons. Each calls the same code as the matching sdlab command (ScenarioStarter,
-/// LoadRunner, CheckRunner, ProgressStore) and streams what it does to the dashboard.
+/// The page's long-running buttons. Each calls the <see cref="LabService"/>, as the matching sdlab
+/// command does, streams what it does to the dashboard and words the outcome for the status line.
 /// </summary>
 public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper scraper)
 {
@@ -18,22 +18,26 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
 
     public async Task<string> StartAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
     {
-        var state = await new ScenarioStarter(lab.Environment, lab.Time).StartAsync(scenario, variant, Steps, cancellationToken);
+        var state = await lab.Service.StartAsync(scenario, variant, Steps, cancellationToken);
         return $"{scenario.Id} is running at {state.AppUrl}.";
     }
 
     public async Task<string> StopAsync()
     {
-        await new ScenarioStarter(lab.Environment, lab.Time).StopAllAsync(Steps);
+        await lab.Service.StopAsync(Steps);
         return "The app and PostgreSQL are stopped.";
     }
 
     public async Task<string> LoadAsync(Scenario scenario, int? seconds, int? users, CancellationToken cancellationToken)
     {
-        var state = ScenarioStarter.Running(lab.Paths);
-        if (state is null || state.Scenario != scenario.Id)
+        LoadTarget target;
+        try
         {
-            throw new LabException($"{scenario.Id} is not running{(state is null ? "" : $" ({state.Scenario} is)")}. Press Start first.");
+            target = lab.Service.LoadTarget(scenario);
+        }
+        catch (ScenarioNotRunningException e)
+        {
+            throw new LabException($"{e.Message} Press Start first.");
         }
         var profile = scenario.LoadProfile;
         if (seconds is { } s)
@@ -44,30 +48,22 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
         {
             profile = profile with { VirtualUsers = Math.Clamp(u, 1, 2000) };
         }
-        var target = new Uri(state.AppUrl);
-        LoopbackGuard.EnsureAllowed(target, allowRemote: false);
-        hub.Publish("progress", new { text = $"{profile.VirtualUsers} users for {profile.Duration.TotalSeconds:0} s (+{profile.WarmUp.TotalSeconds:0} s warm-up) against {state.AppUrl}" });
+        hub.Publish("progress", new { text = $"{profile.VirtualUsers} users for {profile.Duration.TotalSeconds:0} s (+{profile.WarmUp.TotalSeconds:0} s warm-up) against {target.Run.AppUrl}" });
         await using var sampler = new ServerSampler(scraper, hub, lab.Time);
-        sampler.Watch("load", MetricsUrl(scenario, target));
-        var result = await new LoadRunner(lab.Time).RunAsync(target, profile, sample => hub.Publish("sample", SampleView.From("load", sample)), cancellationToken);
+        sampler.Watch("load", target.Metrics);
+        var result = await lab.Service.LoadAsync(target, profile, sample => hub.Publish("sample", SampleView.From("load", sample)), cancellationToken);
         var figures = LoadFigures.From(result);
         return $"Load done: {figures.Requests:#,0} requests, {figures.SuccessRate * 100:0.0}% success, {figures.Rps:0.0} req/s, p95 {figures.LatencyMs.P95:0} ms.";
     }
 
     public async Task<string> CheckAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
     {
-        await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
         await using var sampler = new ServerSampler(scraper, hub, lab.Time);
         var callbacks = new CheckCallbacks(
             Steps,
             (run, sample) => hub.Publish("sample", SampleView.From(run, sample)),
             (run, app) => sampler.Watch(run, MetricsUrl(scenario, app)));
-        var report = await new CheckRunner(lab.Environment, lab.Store, lab.Time).RunAsync(scenario, variant, callbacks, cancellationToken);
-        // Only the learner's own app makes an attempt, exactly as `sdlab check` records it.
-        if (variant == AppVariant.Learner)
-        {
-            lab.Store.RecordAttempt(scenario.Id, report.Passed, report.ToJson());
-        }
+        var report = (await lab.Service.CheckAsync(scenario, variant, callbacks, cancellationToken)).Report;
         var failed = report.Criteria.Count(c => !c.Passed);
         if (report.Crashes is { Count: > 0 } crashes)
         {
@@ -81,9 +77,9 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
 
     public async Task<string> ResetAsync(Scenario scenario, CancellationToken cancellationToken)
     {
-        var outcome = await new ScenarioReset(lab.Environment, lab.Store, lab.Time).ResetAsync(scenario, keepCode: false, Steps, cancellationToken);
+        var outcome = await lab.Service.ResetAsync(scenario, keepCode: false, Steps, cancellationToken);
         var saved = outcome.Backup is { } backup
-            ? $" Your code was saved to {Path.GetRelativePath(lab.Paths.RepositoryRoot, backup)}/; `./sdlab reset {scenario.Number} --undo` brings it back."
+            ? $" Your code was saved to {lab.Workspace.Display(backup)}/; `./sdlab reset {scenario.Number} --undo` brings it back."
             : "";
         return $"{scenario.Id} is reset: the original app is back, hints are hidden again. Your attempts are kept.{saved}";
     }

@@ -1,5 +1,6 @@
 using SysDesignLab.Progress;
 using SysDesignLab.Scenarios;
+using SysDesignLab.Scenarios.Lab;
 using SysDesignLab.Web.Html;
 using static SysDesignLab.Web.Html.Html;
 
@@ -14,7 +15,7 @@ internal static class ScenarioPageView
 {
     public static string Render(Scenario scenario, ScenarioProgress progress, string guideHtml, string environmentHtml, string reportHtml, string? busy, string? csrfToken = null)
     {
-        var canReveal = progress.Attempts > 0;
+        var canReveal = LabService.SolutionUnlocked(progress);
         var revealReason = canReveal ? "" : "Unlocks after your first check: try it yourself once.";
         var body = $"""
             <main class="scenario" data-scenario="{E(scenario.Id)}" data-number="{E(scenario.Number)}" data-busy="{E(busy)}">

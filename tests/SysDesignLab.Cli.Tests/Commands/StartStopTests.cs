@@ -14,8 +14,10 @@ public sealed class StartStopTests
         Assert.True(start.ExitCode == 0, start.Output);
 
         using var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(sdlab.StateRoot, "run.json")));
-        var appUrl = state.RootElement.GetProperty("appUrl").GetString()!;
-        var appPid = state.RootElement.GetProperty("appPid").GetInt32();
+        // run.json lists every process of the run, the entry point (here the app) first.
+        var entry = state.RootElement.GetProperty("resources")[0];
+        var appUrl = entry.GetProperty("endpoint").GetString()!;
+        var appPid = entry.GetProperty("pid").GetInt32();
         Assert.StartsWith("http://127.0.0.1:", appUrl, StringComparison.Ordinal);
         Assert.Contains(appUrl, start.Output, StringComparison.Ordinal);
         // What start prints is ready to use: a URL with no template placeholders, the psql command, the log.

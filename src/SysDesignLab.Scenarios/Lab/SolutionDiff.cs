@@ -1,8 +1,7 @@
 using SysDesignLab.Orchestration.Processes;
-using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Running;
 
-namespace SysDesignLab.Web.Solution;
+namespace SysDesignLab.Scenarios.Lab;
 
 /// <summary>The reference fix as a unified diff against the learner's app, sources only (no bin/ or obj/).</summary>
 public static class SolutionDiff
