@@ -36,7 +36,11 @@ public static class CheckCommand
                     header = true;
                 }
                 LoadLine.Print(label, sample);
-            });
+            })
+            {
+                // Said between the load's lines, at the second it happened: the numbers after it are its effect.
+                Fault = (label, fault) => Ui.Warn($"Fault ({label}) {fault}"),
+            };
             var outcome = await lab.Service.CheckAsync(found, variant, callbacks, token);
             var report = outcome.Report;
             if (jsonPath is not null)

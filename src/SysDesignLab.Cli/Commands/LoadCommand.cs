@@ -87,7 +87,7 @@ public static class LoadCommand
         var profile = o.Apply(parse, found.LoadProfile);
         Ui.Step($"{Describe(profile)} against {target.Run.AppUrl} — Ctrl-C stops early.");
         var code = await new LoadSession(thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson))
-            .RunAsync(profile, onSample => lab.Service.LoadAsync(target, profile, onSample, token));
+            .RunAsync(profile, onSample => lab.Service.LoadAsync(target, profile, onSample, token, fault => Ui.Warn($"Fault {fault}")));
         Ui.Info($"Read scenarios/{found.Id}/SCENARIO.md for what these numbers mean; `./sdlab check {found.Number}` measures your fix.");
         return code;
     }

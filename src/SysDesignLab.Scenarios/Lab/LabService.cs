@@ -1,4 +1,5 @@
 using SysDesignLab.LoadTesting;
+using SysDesignLab.Orchestration.Faults;
 using SysDesignLab.Progress;
 using SysDesignLab.Scenarios.Checks;
 using SysDesignLab.Scenarios.Running;
@@ -47,9 +48,25 @@ public sealed class LabService(LabWorkspace workspace)
     public Task<LoadResult> LoadAsync(Scenario scenario, LoadProfile profile, Action<LoadSample> onSample, CancellationToken cancellationToken) =>
         LoadAsync(LoadTarget(scenario), profile, onSample, cancellationToken);
 
-    /// <summary>Loads a target found by <see cref="LoadTarget"/> (for a caller that shows where it goes before it starts).</summary>
-    public Task<LoadResult> LoadAsync(LoadTarget target, LoadProfile profile, Action<LoadSample> onSample, CancellationToken cancellationToken) =>
-        new LoadRunner(workspace.Time).RunAsync(target.App, profile, onSample, cancellationToken);
+    /// <summary>
+    /// Loads a target found by <see cref="LoadTarget"/> (for a caller that shows where it goes before
+    /// it starts), with the scenario's load fault schedule beside it: `sdlab load` and the web lab
+    /// inject the same faults. A process paused by the schedule is always continued before this returns.
+    /// </summary>
+    public async Task<LoadResult> LoadAsync(LoadTarget target, LoadProfile profile, Action<LoadSample> onSample, CancellationToken cancellationToken, Action<FaultEvent>? onFault = null)
+    {
+        using var faultsEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var faults = FaultRunner.RunAsync(target.Scenario.LoadFaults, StartedProcess.Resolver(target.Run), onFault, workspace.Time, faultsEnd.Token);
+        try
+        {
+            return await new LoadRunner(workspace.Time).RunAsync(target.App, profile, onSample, cancellationToken);
+        }
+        finally
+        {
+            await faultsEnd.CancelAsync();
+            await faults;
+        }
+    }
 
     /// <summary>Runs the scenario's check on one app and records the attempt when that app is the learner's.</summary>
     public async Task<CheckOutcome> CheckAsync(Scenario scenario, AppVariant variant, CheckCallbacks callbacks, CancellationToken cancellationToken)

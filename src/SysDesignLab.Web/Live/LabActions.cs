@@ -1,3 +1,4 @@
+using SysDesignLab.Orchestration.Faults;
 using SysDesignLab.Orchestration;
 using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Checks;
@@ -51,7 +52,8 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
         hub.Publish("progress", new { text = $"{profile.VirtualUsers} users for {profile.Duration.TotalSeconds:0} s (+{profile.WarmUp.TotalSeconds:0} s warm-up) against {target.Run.AppUrl}" });
         await using var sampler = new ServerSampler(scraper, hub, lab.Time);
         sampler.Watch("load", target.Metrics);
-        var result = await lab.Service.LoadAsync(target, profile, sample => hub.Publish("sample", SampleView.From("load", sample)), cancellationToken);
+        var result = await lab.Service.LoadAsync(target, profile, sample => hub.Publish("sample", SampleView.From("load", sample)), cancellationToken,
+            fault => PublishFault("load", fault));
         var figures = LoadFigures.From(result);
         return $"Load done: {figures.Requests:#,0} requests, {figures.SuccessRate * 100:0.0}% success, {figures.Rps:0.0} req/s, p95 {figures.LatencyMs.P95:0} ms.";
     }
@@ -62,7 +64,10 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
         var callbacks = new CheckCallbacks(
             Steps,
             (run, sample) => hub.Publish("sample", SampleView.From(run, sample)),
-            (run, app) => sampler.Watch(run, MetricsUrl(scenario, app)));
+            (run, app) => sampler.Watch(run, MetricsUrl(scenario, app)))
+        {
+            Fault = PublishFault,
+        };
         var report = (await lab.Service.CheckAsync(scenario, variant, callbacks, cancellationToken)).Report;
         var failed = report.Criteria.Count(c => !c.Passed);
         if (report.Crashes is { Count: > 0 } crashes)
@@ -83,6 +88,15 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
             : "";
         return $"{scenario.Id} is reset: the original app is back, hints are hidden again. Your attempts are kept.{saved}";
     }
+
+    /// <summary>A fault as the charts annotate it: at its second of the run, labelled with what it did.</summary>
+    private void PublishFault(string run, FaultEvent fault) => hub.Publish("fault", new
+    {
+        run,
+        second = (int)Math.Ceiling(fault.ActualAt.TotalSeconds),
+        label = $"{fault.Action.ToString().ToLowerInvariant()} {fault.Target}{(fault.Succeeded ? "" : " (failed)")}",
+        text = "Fault " + fault,
+    });
 
     private static Uri? MetricsUrl(Scenario scenario, Uri app) =>
         scenario.App.Metrics is { } path ? new Uri(app, path) : null;
