@@ -23,8 +23,22 @@ internal sealed record CheckRun(int ExitCode, string Output, JsonElement Report,
     public IReadOnlyList<Criterion> Criteria() =>
         Report.GetProperty("criteria").EnumerateArray()
             .Select(c => new Criterion(c.GetProperty("name").GetString()!, c.GetProperty("kind").GetString()!,
-                c.GetProperty("passed").GetBoolean(), c.TryGetProperty("where", out var w) ? w.GetString() ?? "" : ""))
+                c.GetProperty("passed").GetBoolean(), c.TryGetProperty("where", out var w) ? w.GetString() ?? "" : "",
+                c.TryGetProperty("actual", out var a) ? a.GetString() ?? "" : ""))
             .ToList();
+
+    /// <summary>
+    /// The number a criterion measured, read from its actual ("7 connections — not counted: …" → 7):
+    /// what the app did, whether or not the figure counted towards the verdict.
+    /// </summary>
+    public double Measured(string name)
+    {
+        var actual = this[name].Actual;
+        var number = new string(actual.TakeWhile(c => char.IsAsciiDigit(c) || c is '.' or ',').ToArray()).Replace(",", "", StringComparison.Ordinal);
+        return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new Xunit.Sdk.XunitException($"'{name}' measured no number: '{actual}'");
+    }
 
     /// <summary>The criterion of that name; a renamed criterion fails here with the names the report has.</summary>
     public Criterion this[string name]
@@ -37,5 +51,5 @@ internal sealed record CheckRun(int ExitCode, string Output, JsonElement Report,
         }
     }
 
-    public sealed record Criterion(string Name, string Kind, bool Passed, string Where);
+    public sealed record Criterion(string Name, string Kind, bool Passed, string Where, string Actual = "");
 }

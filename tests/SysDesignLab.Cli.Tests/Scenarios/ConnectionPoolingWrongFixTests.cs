@@ -39,9 +39,13 @@ public sealed class ConnectionPoolingWrongFixTests
         var check = await CheckRun.RunAsync(sdlab, "03", "unpooled-semaphore");
 
         Assert.True(check.ExitCode == 1, check.Output);
-        Assert.True(check["Peak connections to the database"].Passed, "the semaphore keeps it within the budget:\n" + check.Output);
+        // Read as measured, counted or not: on a machine slow to open connections the unpooled app also
+        // times out, and the figures are then shown but not counted. Either way the budget holds and
+        // about one connection is opened per request, which is what this criterion is for.
+        Assert.True(check.Measured("Peak connections to the database") <= 30, "the semaphore keeps it within the budget:\n" + check.Output);
         var opened = check["Connections opened per request"];
         Assert.False(opened.Passed, check.Output);
+        Assert.True(check.Measured("Connections opened per request") >= 0.5, check.Output);
         Assert.Contains("new connection", opened.Where, StringComparison.Ordinal);
     }
 
