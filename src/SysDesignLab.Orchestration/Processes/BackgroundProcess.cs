@@ -86,6 +86,26 @@ public sealed class BackgroundProcess
         }
     }
 
+    /// <summary>
+    /// When the process started, in clock ticks since boot (/proc/&lt;pid&gt;/stat field 22): with the
+    /// pid it names one process for good, so a pid written down earlier and since reused by an
+    /// unrelated program is not mistaken for ours. Null when no such process is running.
+    /// </summary>
+    public static long? StartTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name, which may itself hold spaces and parentheses: state is field 3, start time field 22.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 19 && long.TryParse(fields[19], out var ticks) ? ticks : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGTERM to the whole group, then SIGKILL if it has not gone after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

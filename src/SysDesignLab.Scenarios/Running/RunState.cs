@@ -64,4 +64,5 @@ public sealed record RunState(string Scenario, string Variant, DateTimeOffset St
 /// <summary>One process of a started scenario, as run.json keeps it.</summary>
 /// <param name="Shared">A server other lab commands use too: stopping the app leaves it running; `sdlab stop` stops it.</param>
 /// <param name="Connect">A command that opens a shell on it (psql), when there is one.</param>
-public sealed record ResourceState(string Name, string Kind, int? Pid, string? Endpoint, string? Log, bool Shared = false, string? Connect = null);
+/// <param name="StartTicks">When <paramref name="Pid"/> started (see BackgroundProcess.StartTicks): another lab command signals the pid only while it still names this process.</param>
+public sealed record ResourceState(string Name, string Kind, int? Pid, string? Endpoint, string? Log, bool Shared = false, string? Connect = null, long? StartTicks = null);

@@ -62,7 +62,9 @@ public sealed class ScenarioStarter(ScenarioEnvironment environment, TimeProvide
                 return;
             }
             var endpoint = resource.Endpoints.Count > 0 ? resource.Endpoints[0].ToString() : null;
-            states.Add(new ResourceState(resource.Name, resource.Kind, resource.ProcessId, endpoint, resource.LogPath, shared, connect));
+            var pid = resource.ProcessId;
+            var started = pid is { } id ? BackgroundProcess.StartTicks(id) : null;
+            states.Add(new ResourceState(resource.Name, resource.Kind, pid, endpoint, resource.LogPath, shared, connect, started));
         }
         Add(run.EntryPoint, shared: false, connect: null);
         foreach (var app in run.Apps)

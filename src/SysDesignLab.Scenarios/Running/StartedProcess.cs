@@ -13,7 +13,10 @@ public sealed class StartedProcess(ResourceState state) : LabResource(state.Name
     public override string Kind => state.Kind;
     public override IReadOnlyList<Endpoint> Endpoints => [];
     public override string? LogPath => state.Log;
-    public override int? ProcessId => state.Pid is { } pid && BackgroundProcess.IsAlive(pid) ? pid : null;
+    // A pid from run.json is only ours while it names the same process: the app may have exited and the
+    // pid gone to another program, which a fault must never pause or kill.
+    public override int? ProcessId =>
+        state.Pid is { } pid && BackgroundProcess.IsAlive(pid) && (state.StartTicks is null || BackgroundProcess.StartTicks(pid) == state.StartTicks) ? pid : null;
 
     /// <summary>The processes of a started run by name, for a fault schedule.</summary>
     public static Func<string, LabResource?> Resolver(RunState run) =>
@@ -29,7 +32,7 @@ public sealed class StartedProcess(ResourceState state) : LabResource(state.Name
     {
     }
 
-    public override Task StopAsync() => state.Pid is { } pid ? BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10)) : Task.CompletedTask;
+    public override Task StopAsync() => ProcessId is { } pid ? BackgroundProcess.StopGroupAsync(pid, TimeSpan.FromSeconds(10)) : Task.CompletedTask;
 
     private LabException Unsupported() => new(
         $"'{Name}' was started by `sdlab start`, and `sdlab load` cannot start it again: run `sdlab start` again, " +
