@@ -15,8 +15,11 @@ public sealed class PostgresKind : IResourceKind
     public string Name => "postgres";
     public string Description => "PostgreSQL server; each run gets a fresh copy of the scenario's database";
 
-    public Prerequisite Prerequisite { get; } = new("PostgreSQL server", "the database of every scenario with a postgres resource", "postgresql",
+    /// <summary>PostgreSQL's server binaries, which its replicas need as well.</summary>
+    internal static readonly Prerequisite Server = new("PostgreSQL server", "the database of every scenario with a postgres resource", "postgresql",
         () => PostgresInstallation.TryFind()?.BinDirectory);
+
+    public Prerequisite Prerequisite => Server;
 
     public void Validate(ResourceSpec spec, ScenarioManifest manifest, ManifestCheck check, string at)
     {

@@ -19,8 +19,7 @@ public sealed class PostgresReplicaKind : IResourceKind
     public string Name => "postgres-replica";
     public string Description => "a streaming read replica of a postgres resource, cloned for each run";
 
-    public Prerequisite Prerequisite { get; } = new("PostgreSQL server", "the database of every scenario with a postgres resource", "postgresql",
-        () => PostgresInstallation.TryFind()?.BinDirectory);
+    public Prerequisite Prerequisite => PostgresKind.Server;
 
     public void Validate(ResourceSpec spec, ScenarioManifest manifest, ManifestCheck check, string at)
     {

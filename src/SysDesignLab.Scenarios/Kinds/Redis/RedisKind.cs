@@ -49,10 +49,5 @@ public sealed class RedisKind : IResourceKind
 
         public override IEnumerable<LabResource> RunProcesses(RunContext run) =>
             run.Part<RedisServer>(Name) is { } server ? [server] : [];
-
-        public override void LeaseFor(int pid)
-        {
-            // The server is the run's own, recorded in run.json and stopped with the app: no lease needed.
-        }
     }
 }

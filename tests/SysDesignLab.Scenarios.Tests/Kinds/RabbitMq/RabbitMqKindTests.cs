@@ -1,6 +1,5 @@
 using RabbitMQ.Client;
 using SysDesignLab.Orchestration;
-using SysDesignLab.Orchestration.Processes;
 using SysDesignLab.Scenarios.Engine;
 using SysDesignLab.Scenarios.Manifest;
 using SysDesignLab.Scenarios.Running;
@@ -25,10 +24,11 @@ public sealed class RabbitMqKindTests
         try
         {
             await ScenarioEnvironment.StartSharedAsync(infrastructure, [binding], null, CancellationToken.None);
-            await PublishAsync(binding.ConnectionString(null!)!, "left-over");
+            var run = new RunContext(scenario, paths, "_test", exitWithLab: true, progress: null);
+            // What an earlier run left on the shared node, before this run is added.
+            await PublishAsync(binding.ConnectionString(run)!, "left-over");
 
             await using var host = new LabHost();
-            var run = new RunContext(scenario, paths, "_test", exitWithLab: true, progress: null);
             binding.AddToRun(host, run);
             await host.StartAsync();
             var window = await LabRegistry.Default.MetricSource("rabbitmq")!.StartAsync(binding, run, CancellationToken.None);
