@@ -22,7 +22,6 @@ public sealed class PostgresReplica : LabResource
     private readonly PostgresLayout _layout;
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private int _port;
-    private ServerLeases.Lease? _lease;
 
     public PostgresReplica(string name, PostgresServer primary, LabPaths paths, IReadOnlyDictionary<string, string>? settings = null)
         : base(name)
@@ -61,23 +60,14 @@ public sealed class PostgresReplica : LabResource
     public string ConnectionString(string database, bool pooling = true, bool lab = false) =>
         PostgresServer.BuildConnectionString(_port, Primary.Password, database, pooling, lab);
 
-    private ServerLeases Leases => new(_layout.LeasesFolder, "PostgreSQL replica");
+    private SharedServerUse Use => _use ??= new(_layout.LockFile, _layout.LeasesFolder, $"Replica '{Name}'");
+
+    private SharedServerUse? _use;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await _layout.PrepareAsync(cancellationToken);
-        using var serverLock = await FileLock.AcquireAsync(_layout.LockFile, cancellationToken);
-        _lease ??= Leases.Take();
-        try
-        {
-            await StartLockedAsync(cancellationToken);
-        }
-        catch
-        {
-            _lease.Dispose();
-            _lease = null;
-            throw;
-        }
+        await Use.StartAsync(() => StartLockedAsync(cancellationToken), cancellationToken);
     }
 
     private async Task StartLockedAsync(CancellationToken cancellationToken)
@@ -85,10 +75,9 @@ public sealed class PostgresReplica : LabResource
         // Left by a lab command that crashed, or in use by another one: never adopted, since its data may be from an older run.
         if (_layout.PostmasterPid() is not null)
         {
-            if (Leases.LiveHolders(_lease) is { Count: > 0 } holders)
+            if (Use.OtherHolders() is { Count: > 0 } holders)
             {
-                throw new LabException($"Replica '{Name}' is in use by another lab command (pid {string.Join(", ", holders)}); " +
-                    "wait for it to finish or run `sdlab stop`.");
+                throw Use.InUse(holders, "and its data may be from an older run");
             }
             await _layout.StopPostmasterAsync(Primary.Installation);
         }
@@ -155,21 +144,16 @@ public sealed class PostgresReplica : LabResource
     /// <summary>Fast stop (sessions are cut), then its clone is deleted; its log stays for a look afterwards.</summary>
     public override async Task StopAsync()
     {
-        if (_lease is not { } lease)
+        if (!Use.Held)
         {
             return;
         }
-        _lease = null;
         _port = 0;
-        using var serverLock = await FileLock.AcquireAsync(_layout.LockFile, CancellationToken.None);
-        try
+        // A replica is a clone made for this run alone: it goes with its lease, whoever else looked at it.
+        await Use.StopAsync(startedHere: true, async () =>
         {
             await _layout.StopPostmasterAsync(Primary.Installation);
             ReplicaClone.Discard(_layout);
-        }
-        finally
-        {
-            lease.Dispose();
-        }
+        }, evenIfShared: true);
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class PostgresServer
     {
         if (LeaseHolders() is { Count: > 0 } holders)
         {
-            throw new LabException($"PostgreSQL is in use by another lab command ({Pids(holders)}); a fault does not restart it under them.");
+            throw Use.InUse(holders, "and a fault does not restart it under them");
         }
         KilledByFault = true;
         await StopServerAsync();

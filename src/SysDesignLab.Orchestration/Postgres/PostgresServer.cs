@@ -9,7 +9,7 @@ namespace SysDesignLab.Orchestration.Postgres;
 /// port, as the postgres user when the lab runs as root (PostgreSQL refuses to run as root). Only the
 /// lab's user gets in, with a generated password, over loopback TCP. An already running lab server is
 /// adopted, not restarted, unless it runs with other settings and no other lab command uses it (see
-/// <see cref="ServerLeases"/>).
+/// <see cref="SharedServerUse"/>).
 /// </summary>
 public sealed partial class PostgresServer : LabResource
 {
@@ -19,7 +19,6 @@ public sealed partial class PostgresServer : LabResource
     private readonly PostgresLayout _layout;
     private int _port;
     private string? _password;
-    private ServerLeases.Lease? _lease;
     private int? _restartPort;
 
     public PostgresServer(string name, LabPaths paths, IReadOnlyDictionary<string, string>? settings = null, PostgresInstallation? installation = null)
@@ -88,19 +87,11 @@ public sealed partial class PostgresServer : LabResource
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await _layout.PrepareAsync(cancellationToken);
-        using var serverLock = await FileLock.AcquireAsync(_layout.LockFile, cancellationToken);
-        _lease ??= Leases.Take();
-        try
+        await Use.StartAsync(async () =>
         {
             await ServerFolders.MoveLegacyServerAsync(_layout, Progress, cancellationToken);
             await StartLockedAsync(cancellationToken);
-        }
-        catch
-        {
-            _lease.Dispose();
-            _lease = null;
-            throw;
-        }
+        }, cancellationToken);
     }
 
     private async Task StartLockedAsync(CancellationToken cancellationToken)
@@ -120,8 +111,7 @@ public sealed partial class PostgresServer : LabResource
             }
             if (LeaseHolders() is { Count: > 0 } holders)
             {
-                throw new LabException($"PostgreSQL is in use by another lab command ({Pids(holders)}) " +
-                    (sameSettings ? "but does not answer" : "with other settings") + "; wait for it to finish or run `sdlab stop`.");
+                throw Use.InUse(holders, sameSettings ? "but does not answer" : "with other settings");
             }
             await StopServerAsync();
         }
@@ -154,14 +144,14 @@ public sealed partial class PostgresServer : LabResource
     }
 
     /// <summary>The pids of the other lab processes using the server now (its live leases but this object's own).</summary>
-    public IReadOnlyList<int> LeaseHolders() => Leases.LiveHolders(_lease);
+    public IReadOnlyList<int> LeaseHolders() => Use.OtherHolders();
 
     /// <summary>Records that <paramref name="pid"/> (`sdlab start`'s app, which outlives the CLI) uses the server while it runs.</summary>
-    public void LeaseFor(int pid) => Leases.TakeFor(pid);
+    public void LeaseFor(int pid) => Use.TakeFor(pid);
 
-    private ServerLeases Leases => new(_layout.LeasesFolder, "PostgreSQL server");
+    private SharedServerUse Use => _use ??= new(_layout.LockFile, _layout.LeasesFolder, "PostgreSQL");
 
-    private static string Pids(IReadOnlyList<int> pids) => "pid " + string.Join(", ", pids);
+    private SharedServerUse? _use;
 
     public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
         _port != 0 && await PingAsync(_port, cancellationToken);
@@ -178,26 +168,7 @@ public sealed partial class PostgresServer : LabResource
     /// Gives this object's lease back, and stops the server if this object started it and no other
     /// lab command holds a lease: an adopted server, or one still in use, belongs to someone else.
     /// </summary>
-    public override async Task StopAsync()
-    {
-        if (_lease is not { } lease)
-        {
-            return;
-        }
-        _lease = null;
-        if (!StartedHere)
-        {
-            lease.Dispose();
-            return;
-        }
-        using var serverLock = await FileLock.AcquireAsync(_layout.LockFile, CancellationToken.None);
-        var others = Leases.LiveHolders(lease);
-        lease.Dispose();
-        if (others.Count == 0)
-        {
-            await StopServerAsync();
-        }
-    }
+    public override Task StopAsync() => Use.StopAsync(StartedHere, StopServerAsync);
 
     /// <summary>Stops this server if it is running, whoever started it.</summary>
     public Task StopServerAsync() => _layout.StopPostmasterAsync(_installation);
@@ -255,7 +226,7 @@ public sealed partial class PostgresServer : LabResource
         }
         if (_layout.PostmasterPid() is not null && LeaseHolders() is { Count: > 0 } holders)
         {
-            throw new LabException($"PostgreSQL's data in {_layout.DataDirectory} has no password set, and another lab command ({Pids(holders)}) " +
+            throw new LabException($"PostgreSQL's data in {_layout.DataDirectory} has no password set, and another lab command (pid {string.Join(", ", holders)}) " +
                 "uses the server; wait for it to finish or run `sdlab stop`.");
         }
         Progress?.Report($"PostgreSQL's data in {_layout.DataDirectory} was set up without a password by an older lab version; " +

@@ -11,7 +11,7 @@ namespace SysDesignLab.Orchestration.RabbitMq;
 /// and its own epmd on loopback ports of their own, an Erlang cookie of its own, and one user (the
 /// lab's, with a generated password; there is no guest). RabbitMQ starts slowly, so a running lab
 /// node with the same settings is adopted rather than restarted, and stopped only by the object that
-/// started it once no other lab command holds a lease (see <see cref="ServerLeases"/>).
+/// started it once no other lab command holds a lease (see <see cref="SharedServerUse"/>).
 /// </summary>
 public sealed class RabbitMqServer : LabResource
 {
@@ -26,7 +26,6 @@ public sealed class RabbitMqServer : LabResource
     private RabbitMqInstallation? _installation;
     private RabbitMqNodeState? _node;
     private string? _password;
-    private ServerLeases.Lease? _lease;
 
     public RabbitMqServer(string name, LabPaths paths, IReadOnlyDictionary<string, string>? settings = null, RabbitMqInstallation? installation = null)
         : base(name)
@@ -90,18 +89,7 @@ public sealed class RabbitMqServer : LabResource
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_layout.Root);
-        using var nodeLock = await FileLock.AcquireAsync(_layout.LockFile, cancellationToken);
-        _lease ??= Leases.Take();
-        try
-        {
-            await StartLockedAsync(cancellationToken);
-        }
-        catch
-        {
-            _lease.Dispose();
-            _lease = null;
-            throw;
-        }
+        await Use.StartAsync(() => StartLockedAsync(cancellationToken), cancellationToken);
     }
 
     private async Task StartLockedAsync(CancellationToken cancellationToken)
@@ -116,8 +104,7 @@ public sealed class RabbitMqServer : LabResource
             }
             if (LeaseHolders() is { Count: > 0 } holders)
             {
-                throw new LabException($"RabbitMQ node '{Name}' is in use by another lab command (pid {string.Join(", ", holders)}) " +
-                    (sameSettings ? "but does not answer" : "with other settings") + "; wait for it to finish or run `sdlab stop`.");
+                throw Use.InUse(holders, sameSettings ? "but does not answer" : "with other settings");
             }
         }
         await StopServerAsync();
@@ -160,12 +147,14 @@ public sealed class RabbitMqServer : LabResource
     }
 
     /// <summary>The pids of the other lab processes using the node now (its live leases but this object's own).</summary>
-    public IReadOnlyList<int> LeaseHolders() => Leases.LiveHolders(_lease);
+    public IReadOnlyList<int> LeaseHolders() => Use.OtherHolders();
 
     /// <summary>Records that <paramref name="pid"/> (`sdlab start`'s app, which outlives the CLI) uses the node while it runs.</summary>
-    public void LeaseFor(int pid) => Leases.TakeFor(pid);
+    public void LeaseFor(int pid) => Use.TakeFor(pid);
 
-    private ServerLeases Leases => new(_layout.LeasesFolder, $"RabbitMQ node '{Name}'");
+    private SharedServerUse Use => _use ??= new(_layout.LockFile, _layout.LeasesFolder, $"RabbitMQ node '{Name}'");
+
+    private SharedServerUse? _use;
 
     public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
         _node is not null && await AnswersAsync(_node, cancellationToken);
@@ -182,26 +171,7 @@ public sealed class RabbitMqServer : LabResource
     /// Gives this object's lease back, and stops the node if this object started it and no other lab
     /// command holds a lease: an adopted node, or one still in use, belongs to someone else.
     /// </summary>
-    public override async Task StopAsync()
-    {
-        if (_lease is not { } lease)
-        {
-            return;
-        }
-        _lease = null;
-        if (!StartedHere)
-        {
-            lease.Dispose();
-            return;
-        }
-        using var nodeLock = await FileLock.AcquireAsync(_layout.LockFile, CancellationToken.None);
-        var others = Leases.LiveHolders(lease);
-        lease.Dispose();
-        if (others.Count == 0)
-        {
-            await StopServerAsync();
-        }
-    }
+    public override Task StopAsync() => Use.StopAsync(StartedHere, StopServerAsync);
 
     /// <summary>Stops the node if it runs, whoever started it, with its epmd and every process it left.</summary>
     public Task StopServerAsync() => StopNodeAsync(_layout);
