@@ -16,7 +16,7 @@ public sealed record QueueFigures(string Name, long Ready, long Unacked, long Pu
 }
 
 /// <summary>
-/// Per-queue figures of the lab's vhost, from the management API (/api/queues). The node refreshes
+/// Per-queue figures of one of the lab's vhosts, from the management API (/api/queues). The node refreshes
 /// them every <see cref="RabbitMqServer.StatisticsInterval"/>, so read them a second or so after the
 /// load stops.
 /// </summary>
@@ -29,10 +29,14 @@ public static class RabbitMqQueues
 {
     private const string Columns = "name,messages_ready,messages_unacknowledged,consumers,message_stats";
 
-    public static async Task<IReadOnlyDictionary<string, QueueFigures>> ReadAsync(RabbitMqServer server, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, QueueFigures>> ReadAsync(RabbitMqServer server, CancellationToken cancellationToken) =>
+        await ReadAsync(server, "/", cancellationToken);
+
+    /// <summary>The queues of one virtual host (a run's own).</summary>
+    public static async Task<IReadOnlyDictionary<string, QueueFigures>> ReadAsync(RabbitMqServer server, string vhost, CancellationToken cancellationToken)
     {
         using var api = server.Management();
-        return Parse(await api.GetAsync($"queues/%2F?columns={Columns}", cancellationToken));
+        return Parse(await api.GetAsync($"queues/{Uri.EscapeDataString(vhost)}?columns={Columns}", cancellationToken));
     }
 
     /// <summary>Figures by queue name from the JSON of GET /api/queues/{vhost}; figures not reported yet count 0.</summary>

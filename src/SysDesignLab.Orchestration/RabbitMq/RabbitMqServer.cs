@@ -73,8 +73,11 @@ public sealed class RabbitMqServer : LabResource
     /// <summary>The node's folder (mnesia data, config, cookie, password).</summary>
     public string Folder => _layout.Root;
 
-    /// <summary>The default vhost "/", as the lab user: what the app is given.</summary>
-    public string ConnectionString => $"amqp://{User}:{Password}@127.0.0.1:{AmqpPort}/";
+    /// <summary>The default vhost "/", as the lab user.</summary>
+    public string ConnectionString => ConnectionStringFor("/");
+
+    /// <summary>One virtual host, as the lab user: what a run's app is given (its own vhost; see <see cref="ResetAsync"/>).</summary>
+    public string ConnectionStringFor(string vhost) => $"amqp://{User}:{Password}@127.0.0.1:{AmqpPort}/{Uri.EscapeDataString(vhost)}";
 
     public Uri ManagementUrl => new($"http://127.0.0.1:{ManagementPort}/");
 
@@ -201,16 +204,29 @@ public sealed class RabbitMqServer : LabResource
     }
 
     /// <summary>
-    /// Empties the node for a measured run: deletes the vhost "/" and creates it again, with the lab
-    /// user's permissions. That takes every queue, exchange, binding, message and policy with it in a
-    /// few hundred milliseconds, whatever the app declared, and closes any connection left on it.
+    /// An empty virtual host for a run: deletes <paramref name="vhost"/> and creates it again, with the
+    /// lab user's permissions. That takes every queue, exchange, binding, message and policy with it in a
+    /// few hundred milliseconds, whatever the app declared, and closes any connection left on it. Each
+    /// run has its own vhost, so emptying a check's never touches what `sdlab start`'s run holds.
     /// </summary>
-    public async Task ResetAsync(CancellationToken cancellationToken = default)
+    public async Task ResetAsync(string vhost = "/", CancellationToken cancellationToken = default)
     {
         using var api = Management();
-        (await api.SendAsync(HttpMethod.Delete, "vhosts/%2F", null, cancellationToken, HttpStatusCode.NotFound)).Dispose();
-        (await api.SendAsync(HttpMethod.Put, "vhosts/%2F", """{"description":"SysDesign Lab"}""", cancellationToken)).Dispose();
-        (await api.SendAsync(HttpMethod.Put, $"permissions/%2F/{User}", """{"configure":".*","write":".*","read":".*"}""", cancellationToken)).Dispose();
+        var path = Uri.EscapeDataString(vhost);
+        (await api.SendAsync(HttpMethod.Delete, $"vhosts/{path}", null, cancellationToken, HttpStatusCode.NotFound)).Dispose();
+        (await api.SendAsync(HttpMethod.Put, $"vhosts/{path}", """{"description":"SysDesign Lab"}""", cancellationToken)).Dispose();
+        (await api.SendAsync(HttpMethod.Put, $"permissions/{path}/{User}", """{"configure":".*","write":".*","read":".*"}""", cancellationToken)).Dispose();
+    }
+
+    /// <summary>Deletes a run's virtual host and all it holds, once the run is over; a node that is gone has none to delete.</summary>
+    public async Task DeleteVhostAsync(string vhost, CancellationToken cancellationToken = default)
+    {
+        if (_node is null || !IsRunning)
+        {
+            return;
+        }
+        using var api = Management();
+        (await api.SendAsync(HttpMethod.Delete, $"vhosts/{Uri.EscapeDataString(vhost)}", null, cancellationToken, HttpStatusCode.NotFound)).Dispose();
     }
 
     internal RabbitMqManagement Management() => _node is null

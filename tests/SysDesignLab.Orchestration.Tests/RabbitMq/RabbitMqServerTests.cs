@@ -175,6 +175,36 @@ public sealed class RabbitMqServerTests(RabbitMqFixture fixture, ITestOutputHelp
         Assert.Equal(0u, declared.MessageCount);
     }
 
+    [Fact]
+    public async Task Emptying_one_runs_vhost_leaves_another_runs_messages_and_a_deleted_vhost_is_gone()
+    {
+        const string started = "08-queues", check = "08-queues_check";
+        await Server.ResetAsync(started);
+        await Server.ResetAsync(check);
+        await using (var connection = await ConnectAsync(Server.ConnectionStringFor(started)))
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeclareAsync("signups", durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync("", "signups", Encoding.UTF8.GetBytes("sdlab start's run"));
+        }
+
+        // A check starting beside `sdlab start`'s run empties only its own vhost.
+        await Server.ResetAsync(check);
+
+        await using (var connection = await ConnectAsync(Server.ConnectionStringFor(started)))
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            Assert.Equal(1u, (await channel.QueueDeclarePassiveAsync("signups")).MessageCount);
+        }
+        Assert.Empty(await RabbitMqQueues.ReadAsync(Server, check, CancellationToken.None));
+        await Server.DeleteVhostAsync(started);
+        using var api = Server.Management();
+        var vhosts = await api.GetAsync("vhosts?columns=name", CancellationToken.None);
+        Assert.DoesNotContain($"\"{started}\"", vhosts, StringComparison.Ordinal);
+        Assert.Contains($"\"{check}\"", vhosts, StringComparison.Ordinal);
+        await Server.DeleteVhostAsync(check);
+    }
+
     private static Task<IConnection> ConnectAsync(string uri) =>
         new ConnectionFactory { Uri = new Uri(uri), AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
 

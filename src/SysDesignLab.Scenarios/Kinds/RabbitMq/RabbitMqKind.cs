@@ -8,12 +8,12 @@ namespace SysDesignLab.Scenarios.Kinds.RabbitMq;
 /// <summary>
 /// "rabbitmq": a real RabbitMQ node of the lab's own. It starts slowly (seconds of Erlang), so like
 /// PostgreSQL it is shared by the lab's commands and adopted while it runs; each run starts on an
-/// emptied virtual host, so no message of an earlier run is delivered to this one.
+/// empty virtual host of its own, so no message of an earlier or a parallel run is delivered to it.
 /// </summary>
 public sealed class RabbitMqKind : IResourceKind
 {
     public string Name => "rabbitmq";
-    public string Description => "RabbitMQ node, shared by the lab's commands; emptied before every run";
+    public string Description => "RabbitMQ node, shared by the lab's commands; an empty virtual host for every run";
 
     public Prerequisite Prerequisite { get; } = new("RabbitMQ server", "the message broker of scenarios with a rabbitmq resource", "rabbitmq-server",
         () => RabbitMqInstallation.TryFind()?.ServerScript);
@@ -38,12 +38,13 @@ public sealed class RabbitMqKind : IResourceKind
 
         public override LabResource? AddToRun(LabHost host, RunContext run)
         {
-            var emptied = host.Add(new EmptiedBroker(Name + run.Suffix, Server));
+            // One vhost per run and scenario ("08-message-queues", "08-message-queues_check"): runs side by side stay apart.
+            var emptied = host.Add(new EmptiedBroker(Name + run.Suffix, Server, run.Scenario.Id + run.Suffix));
             run.SetPart(Name, emptied);
             return emptied;
         }
 
-        public override string? ConnectionString(RunContext run) => Server.ConnectionString;
+        public override string? ConnectionString(RunContext run) => run.Part<EmptiedBroker>(Name)?.ConnectionString ?? Server.ConnectionString;
 
         public override IEnumerable<LabResource> RunProcesses(RunContext run) => [Server];
 

@@ -24,11 +24,11 @@ public sealed class RabbitMqMetricSource : IMetricSource
     {
         var broker = run.Part<EmptiedBroker>(binding.Name)
             ?? throw new InvalidOperationException($"The run has no broker for '{binding.Name}'.");
-        // The run began on an emptied virtual host: every counter starts at zero.
-        return Task.FromResult<IMetricWindow>(new Window(broker.Server, run.Time));
+        // The run began on its own empty virtual host: every counter starts at zero.
+        return Task.FromResult<IMetricWindow>(new Window(broker.Server, broker.Vhost, run.Time));
     }
 
-    private sealed class Window(RabbitMqServer server, TimeProvider time) : IMetricWindow
+    private sealed class Window(RabbitMqServer server, string vhost, TimeProvider time) : IMetricWindow
     {
         private static long Total(IReadOnlyDictionary<string, QueueFigures> queues) =>
             queues.Values.Sum(q => q.Published + q.Delivered + q.Redelivered + q.Ready + q.Unacked);
@@ -42,12 +42,12 @@ public sealed class RabbitMqMetricSource : IMetricSource
             // pass with no change (at most 15 s in all).
             var started = time.GetTimestamp();
             await Task.Delay(TimeSpan.FromSeconds(5), time, cancellationToken);
-            var last = await RabbitMqQueues.ReadAsync(server, cancellationToken);
+            var last = await RabbitMqQueues.ReadAsync(server, vhost, cancellationToken);
             var unchanged = 0;
             while (unchanged < 2 && time.GetElapsedTime(started) < TimeSpan.FromSeconds(15))
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
-                var next = await RabbitMqQueues.ReadAsync(server, cancellationToken);
+                var next = await RabbitMqQueues.ReadAsync(server, vhost, cancellationToken);
                 unchanged = Total(next) == Total(last) ? unchanged + 1 : 0;
                 last = next;
             }
