@@ -56,7 +56,7 @@ public sealed class ScenarioCatalogTests
         foreach (var scenario in scenarios)
         {
             Assert.True(File.Exists(scenario.GuidePath), $"{scenario.Id} has no SCENARIO.md");
-            Assert.True(scenario.Hints.Count >= 3, $"{scenario.Id} has fewer than 3 hints");
+            Assert.True(scenario.Hints.Count >= 4, $"{scenario.Id} has fewer than 4 hints: a ladder needs where to look, what it means, the cause and the shape of the fix");
             var kinds = scenario.Check.Criteria.Select(c => c.Kind).ToHashSet();
             Assert.True(kinds.SetEquals(["performance", "correctness", "right-way"]), $"{scenario.Id} lacks a kind of criterion");
         }
