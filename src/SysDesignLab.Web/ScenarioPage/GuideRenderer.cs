@@ -33,9 +33,12 @@ public static class GuideRenderer
         return new Guide(writer.ToString(), reflection);
     }
 
-    // The guides end with questions to think about after a pass; older ones call the section "Going further".
+    // The guides end with questions to think about after a pass, under a heading such as
+    // "Going further" or "Reflection questions"; the first such level-2 heading is the one.
+    private static readonly string[] ReflectionWords = ["reflect", "going further", "question"];
+
     private static bool IsReflection(string heading) =>
-        heading.Contains("reflect", StringComparison.OrdinalIgnoreCase) || heading.Contains("going further", StringComparison.OrdinalIgnoreCase);
+        ReflectionWords.Any(word => heading.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static string Text(HeadingBlock heading) =>
         string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
