@@ -9,6 +9,9 @@ internal static class StaticAssets
     private static readonly Assembly Assembly = typeof(StaticAssets).Assembly;
     private static readonly HashSet<string> Names = [.. Assembly.GetManifestResourceNames()];
 
+    /// <summary>Whether the lab carries an asset, so a page links only scripts that are there.</summary>
+    public static bool Exists(string path) => Names.Contains("wwwroot/" + path);
+
     public static IResult Serve(string path)
     {
         var name = "wwwroot/" + path;

@@ -1,45 +1,20 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SysDesignLab.Orchestration;
 using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Running;
-using SysDesignLab.Web.Catalog;
 using SysDesignLab.Web.Live;
-using SysDesignLab.Web.Reports;
-using SysDesignLab.Web.ScenarioPage;
 
 namespace SysDesignLab.Web.Hosting;
 
-/// <summary>The web lab's routes: pages, the live stream, and one POST per button.</summary>
+/// <summary>The web lab's routes: the live stream and one POST per button (the pages are in <see cref="WebLabPages"/>).</summary>
 public static class WebLabEndpoints
 {
     public static IEndpointRouteBuilder MapWebLab(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/assets/{**path}", (string path) => StaticAssets.Serve(path));
-        app.MapGet("/", (WebLabContext lab) =>
-        {
-            var scan = lab.Catalog.Scan();
-            return Results.Content(CatalogPage.Render(scan.Scenarios, lab.Store.GetAll(), scan.Problems), "text/html; charset=utf-8");
-        });
-        app.MapGet("/scenarios/{id}", async (string id, HttpContext context, IAntiforgery antiforgery, WebLabContext lab, LabJobs jobs, CancellationToken ct) =>
-        {
-            var scenario = lab.Catalog.Find(id);
-            var guide = File.Exists(scenario.GuidePath) ? GuideRenderer.Render(await File.ReadAllTextAsync(scenario.GuidePath, ct)) : "<p>This scenario has no SCENARIO.md.</p>";
-            var environment = await EnvironmentView.RenderAsync(scenario, lab.Paths, ct);
-            var report = ReportView.Render(ReportData.From(scenario.Id, scenario.Title, lab.Store.GetAttempts(scenario.Id)));
-            // The page's buttons send this token back; RequestGuard refuses a POST without it.
-            var token = antiforgery.GetAndStoreTokens(context).RequestToken;
-            return Results.Content(ScenarioPageView.Render(scenario, lab.Store.Get(scenario.Id), guide, environment, report, jobs.Current, token), "text/html; charset=utf-8");
-        });
-        app.MapGet("/scenarios/{id}/report", (string id, WebLabContext lab) =>
-        {
-            var scenario = lab.Catalog.Find(id);
-            var data = ReportData.From(scenario.Id, $"{scenario.Number} · {scenario.Title}", lab.Store.GetAttempts(scenario.Id));
-            return Results.Content(ReportDocument.Render(data, lab.Time.GetUtcNow()), "text/html; charset=utf-8");
-        });
         app.MapGet("/api/status", (LabJobs jobs) => Results.Json(new { busy = jobs.Current, last = jobs.Last }));
         app.MapGet("/api/events", (HttpContext context, LiveHub hub, LabJobs jobs) => SseEndpoint.StreamAsync(context, hub, jobs));
 

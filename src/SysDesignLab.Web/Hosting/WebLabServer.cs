@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SysDesignLab.Orchestration;
 using SysDesignLab.Orchestration.Processes;
+using SysDesignLab.Web.Html;
 using SysDesignLab.Web.Live;
 using SysDesignLab.Web.Metrics;
 
@@ -28,9 +29,13 @@ public static class WebLabServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.AddWebLab(paths, time ?? TimeProvider.System);
         builder.Services.AddRequestGuard(hosts, port);
+        // Pages are Razor components rendered on the server; nothing interactive, no circuits.
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton(PageRenderer.Encoder);
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
         app.UseRequestGuard();
+        app.MapWebLabPages();
         app.MapWebLab();
         return app;
     }

@@ -82,6 +82,6 @@ internal sealed partial class RunningWebLab : IAsyncDisposable
         Directory.Delete(_root, recursive: true);
     }
 
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]*)\">")]
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]*)\"")]
     private static partial Regex CsrfMeta();
 }

@@ -1,62 +1,81 @@
+using Bunit;
 using SysDesignLab.Web.Reports;
 
 namespace SysDesignLab.Web.Tests.Reports;
 
-public sealed class ReportViewTests
+public sealed class ReportViewTests : BunitContext
 {
+    private IRenderedComponent<ReportView> RenderReport(ReportData data) => Render<ReportView>(p => p.Add(c => c.Data, data));
+
     [Fact]
     public void Without_attempts_the_report_says_how_to_make_one()
     {
-        var html = ReportView.Render(ReportData.From("01-single-server", "t", []));
-        Assert.Contains("No check yet", html, StringComparison.Ordinal);
+        var cut = RenderReport(ReportData.From("01-single-server", "t", []));
+        Assert.Contains("No check yet", cut.Find("#no-attempts").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#attempts-table"));
     }
 
     [Fact]
     public void Every_attempt_is_a_row_and_the_latest_verdicts_are_shown()
     {
-        var data = ReportData.From("01-single-server", "t", [
+        var cut = RenderReport(ReportData.From("01-single-server", "t", [
             ReportFixtures.Attempt(1, passed: false, rps: 20, p95: 4900),
             ReportFixtures.Attempt(2, passed: true, rps: 700, p95: 120),
-        ]);
-        var html = ReportView.Render(data);
-        Assert.Equal(2, Count(html, "<tr class=\"fail\"><td>1</td>") + Count(html, "<tr class=\"pass\"><td>2</td>"));
-        Assert.Contains("PASSED", html, StringComparison.Ordinal);
-        Assert.Contains("Feed pages match the database", html, StringComparison.Ordinal);
-        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        ]));
+        var rows = cut.FindAll("#attempts-table tbody tr");
+        Assert.Equal(["fail", "pass"], rows.Select(r => r.ClassName));
+        Assert.Equal(["1", "2026-11-24 10:01", "FAIL"], rows[0].QuerySelectorAll("td").Take(3).Select(td => td.TextContent));
+        Assert.Equal("2/2", rows[1].QuerySelectorAll("td")[3].TextContent);
+        Assert.Equal("700", rows[1].QuerySelectorAll("td")[4].TextContent);
+        Assert.Equal("PASSED", cut.Find("h3 .verdict.pass").TextContent);
+        Assert.Contains("Feed pages match the database", cut.Find("#verdicts").TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, cut.FindAll("svg.bars").Count);
     }
 
     [Fact]
-    public void A_failed_criterion_shows_where_to_look_escaped()
+    public void A_failed_criterion_shows_where_to_look_encoded()
     {
-        var html = ReportView.Render(ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, false, 20, 4900)]));
-        Assert.Contains("Requests are timing out &lt;5 s&gt;.", html, StringComparison.Ordinal);
+        var cut = RenderReport(ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, false, 20, 4900)]));
+        Assert.Equal("Requests are timing out <5 s>.", cut.Find("#verdicts tr.where td").TextContent);
+        Assert.Contains("Requests are timing out &lt;5 s&gt;.", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Percentiles_a_stored_baseline_did_not_keep_are_shown_as_not_measured()
     {
-        var html = ReportView.Render(ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, true, 700, 120)]));
-        Assert.Contains("not measured", html, StringComparison.Ordinal);
-        Assert.Contains(">4,900<", html, StringComparison.Ordinal);
+        var cut = RenderReport(ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, true, 700, 120)]));
+        var latency = cut.FindAll("svg.bars")[0];
+        Assert.Contains("not measured", latency.TextContent, StringComparison.Ordinal);
+        Assert.Contains(latency.QuerySelectorAll("text"), t => t.TextContent == "4,900");
     }
 
     [Fact]
     public void An_attempt_whose_json_does_not_read_back_is_still_listed()
     {
         var broken = new Progress.Attempt(1, "01-single-server", DateTimeOffset.UnixEpoch, false, "{not json");
-        var html = ReportView.Render(ReportData.From("01-single-server", "t", [broken, ReportFixtures.Attempt(2, true, 700, 120)]));
-        Assert.Contains("recorded by another version", html, StringComparison.Ordinal);
+        var cut = RenderReport(ReportData.From("01-single-server", "t", [broken, ReportFixtures.Attempt(2, true, 700, 120)]));
+        Assert.Equal("(recorded by another version)", cut.FindAll("#attempts-table tbody tr")[0].QuerySelector("td.muted")!.TextContent);
     }
 
     [Fact]
-    public void The_exported_document_loads_nothing_from_outside()
+    public async Task The_exported_document_loads_nothing_from_outside()
     {
-        var html = ReportDocument.Render(ReportData.From("01-single-server", "01 · One server", [ReportFixtures.Attempt(1, true, 700, 120)]), DateTimeOffset.UnixEpoch);
+        var html = await ReportDocument.RenderAsync(ReportData.From("01-single-server", "01 · One server", [ReportFixtures.Attempt(1, true, 700, 120)]), DateTimeOffset.UnixEpoch);
+        Assert.StartsWith("<!doctype html>", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<style>", html, StringComparison.Ordinal);
+        Assert.Contains("\"Segoe UI\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
         Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
     }
 
-    private static int Count(string text, string part) => text.Split(part).Length - 1;
+    [Fact]
+    public void The_exported_document_is_the_same_report_as_the_page_shows()
+    {
+        var html = ReportDocument.Render(ReportData.From("01-single-server", "01 · One <server>", [ReportFixtures.Attempt(1, false, 20, 4900)]), DateTimeOffset.UnixEpoch);
+        Assert.Contains("<h1>01 · One &lt;server&gt;</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("report generated 1970-01-01 00:00 UTC", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"attempts-table\"", html, StringComparison.Ordinal);
+        Assert.Contains("Requests are timing out &lt;5 s&gt;.", html, StringComparison.Ordinal);
+    }
 }

@@ -1,24 +1,30 @@
+using Bunit;
 using SysDesignLab.Web.Reports;
 
 namespace SysDesignLab.Web.Tests.Reports;
 
-public sealed class SvgBarChartTests
+public sealed class SvgBarChartTests : BunitContext
 {
     [Fact]
     public void Bars_are_scaled_to_the_largest_value()
     {
-        var svg = SvgBarChart.Render("Latency", "ms", [new BarGroup("p95", 1000, 250)], lowerIsBetter: true);
-        Assert.Contains("class=\"before\" x=\"90\" y=\"27\" width=\"250\"", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"after\" x=\"90\" y=\"41\" width=\"62.5\"", svg, StringComparison.Ordinal);
-        Assert.Contains("lower is better", svg, StringComparison.Ordinal);
+        var cut = Render<SvgBarChart>(p => p.Add(c => c.Title, "Latency").Add(c => c.Unit, "ms")
+            .Add(c => c.Groups, [new BarGroup("p95", 1000, 250)]).Add(c => c.LowerIsBetter, true));
+        var before = cut.Find("rect.before");
+        var after = cut.Find("rect.after");
+        Assert.Equal(["90", "27", "250"], new[] { "x", "y", "width" }.Select(before.GetAttribute));
+        Assert.Equal(["90", "41", "62.5"], new[] { "x", "y", "width" }.Select(after.GetAttribute));
+        Assert.Contains("lower is better", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Titles_are_escaped()
+    public void Titles_are_encoded_and_a_missing_value_says_so()
     {
-        var svg = SvgBarChart.Render("<b>", "ms", [new BarGroup("a&b", null, 1)], lowerIsBetter: false);
-        Assert.Contains("&lt;b&gt;", svg, StringComparison.Ordinal);
-        Assert.Contains("a&amp;b", svg, StringComparison.Ordinal);
-        Assert.Contains("not measured", svg, StringComparison.Ordinal);
+        var cut = Render<SvgBarChart>(p => p.Add(c => c.Title, "<b>").Add(c => c.Unit, "ms")
+            .Add(c => c.Groups, [new BarGroup("a&b", null, 1)]).Add(c => c.LowerIsBetter, false));
+        Assert.Contains("&lt;b&gt;", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("a&amp;b", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("0", cut.Find("rect.before").GetAttribute("width"));
+        Assert.Contains("not measured", cut.Markup, StringComparison.Ordinal);
     }
 }

@@ -36,4 +36,18 @@ public sealed class GuideRendererTests
         Assert.Contains("class=\"mermaid\"", html, StringComparison.Ordinal);
         Assert.Contains("<h1", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_reflection_questions_are_found_by_their_heading_and_anchor()
+    {
+        var guide = GuideRenderer.Read("# Guide\n\n## Stuck?\n\nAsk.\n\n## Reflection questions\n\n- Why?\n\n## Going further\n");
+        Assert.Equal(new GuideHeading("reflection-questions", "Reflection questions"), guide.Reflection);
+        Assert.Contains("<h2 id=\"reflection-questions\">", guide.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_guide_without_reflection_questions_has_none()
+    {
+        Assert.Null(GuideRenderer.Read("# Guide\n\n## Stuck?\n").Reflection);
+    }
 }

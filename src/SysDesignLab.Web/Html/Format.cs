@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Net;
 
 namespace SysDesignLab.Web.Html;
 
-/// <summary>Small helpers for server-rendered markup: every text that reaches HTML goes through <see cref="E"/>.</summary>
-internal static class Html
+/// <summary>Figures as the pages show them, whatever the machine's culture. Encoding is Razor's job, not this one's.</summary>
+public static class Format
 {
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
     public static string N(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string Ms(double value) => value >= 1000 ? $"{N(value / 1000, "0.00")} s" : $"{N(value, "0.0")} ms";
