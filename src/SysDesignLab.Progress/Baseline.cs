@@ -40,5 +40,6 @@ public sealed record Baseline(
 /// <summary>A baseline's failed requests by cause, as the load generator classifies them.</summary>
 public sealed record BaselineErrors(long Connect, long Timeout, long Reset, long ServerError, long ClientError, long WrongBody, long Other)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public long Total => Connect + Timeout + Reset + ServerError + ClientError + WrongBody + Other;
 }

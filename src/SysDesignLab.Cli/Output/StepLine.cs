@@ -112,7 +112,8 @@ public sealed class StepLine(bool live) : IProgress<StepProgress>, IDisposable
             return;
         }
         var text = "  " + _step.Timing() + (_sample is null ? "" : " · " + _sample);
-        var width = Math.Max(20, Console.IsOutputRedirected ? 160 : Console.WindowWidth) - 1;
+        // Spectre's width falls back to 80 where the terminal does not say (a pty without a size).
+        var width = Math.Max(40, Spectre.Console.AnsiConsole.Profile.Width) - 1;
         Console.Out.Write("\r\u001b[2K" + (text.Length > width ? text[..width] : text));
         Console.Out.Flush();
         _drawn = true;
