@@ -23,7 +23,7 @@ public sealed class LabService(LabWorkspace workspace)
     /// <summary>Starts the scenario; <paramref name="steps"/> hears the start as one timed step (with its estimate) and every line of it.</summary>
     public async Task<RunState> StartAsync(Scenario scenario, AppVariant variant, IProgress<string>? progress, CancellationToken cancellationToken, IProgress<StepProgress>? steps = null)
     {
-        using var clock = new StepClock(workspace.Store, scenario, workspace.Time, steps ?? new StepLines(progress));
+        using var clock = new StepClock(() => workspace.Store, scenario, workspace.Time, steps ?? new StepLines(progress));
         clock.Begin(LabStep.Start, $"Starting {scenario.Id}", "build, fresh database, app");
         var state = await Starter.StartAsync(scenario, variant, Lines(progress, steps), cancellationToken);
         clock.Complete();
@@ -62,7 +62,7 @@ public sealed class LabService(LabWorkspace workspace)
     /// </summary>
     public async Task<LoadResult> LoadAsync(LoadTarget target, LoadProfile profile, Action<LoadSample> onSample, CancellationToken cancellationToken, Action<FaultEvent>? onFault = null, IProgress<StepProgress>? steps = null)
     {
-        using var clock = steps is null ? null : new StepClock(workspace.Store, target.Scenario, workspace.Time, steps);
+        using var clock = steps is null ? null : new StepClock(() => workspace.Store, target.Scenario, workspace.Time, steps);
         clock?.Begin(LabStep.Load, $"Loading {target.Scenario.Id}: {profile.VirtualUsers} users");
         using var faultsEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var faults = FaultRunner.RunAsync(target.Scenario.LoadFaults, StartedProcess.Resolver(target.Run), onFault, workspace.Time, faultsEnd.Token);
