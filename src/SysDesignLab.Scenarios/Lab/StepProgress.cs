@@ -25,7 +25,8 @@ public sealed record StepProgress(LabStep? Kind, string Step, string? Note, Time
     {
         var elapsed = $"{StepEstimate.Clock(Elapsed)} elapsed";
         return Estimate is null ? elapsed
-            : Remaining is { } left ? $"{elapsed}, about {StepEstimate.Clock(left)} left"
+            // Rounded up: "0:00 left" would read as done while the step still runs.
+            : Remaining is { } left ? $"{elapsed}, about {StepEstimate.Clock(TimeSpan.FromSeconds(Math.Ceiling(left.TotalSeconds)))} left"
             : $"{elapsed}, longer than the usual {StepEstimate.Words(Estimate.Duration)}";
     }
 }

@@ -131,23 +131,23 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
 
     // Every line of progress is a "progress" event in one shape (the dashboard's contract): a plain
     // line is a step with no estimate; `text` keeps the whole line for a page that shows only that.
+    internal static void PublishProgress(LiveHub hub, StepProgress value) => hub.Publish("progress", new
+    {
+        step = value.Step,
+        elapsedSeconds = Math.Round(value.Elapsed.TotalSeconds, 1),
+        estimateSeconds = value.Estimate is { } e ? Math.Round(e.Duration.TotalSeconds) : (double?)null,
+        basis = value.Estimate?.Basis,
+        note = value.Note,
+        text = value.Kind is null ? value.Step : $"{value.Headline()} · {value.Timing()}",
+    });
+
     private sealed class HubProgress(LiveHub hub) : IProgress<string>
     {
-        public void Report(string value) => HubSteps.Publish(hub, StepProgress.Message(value));
+        public void Report(string value) => PublishProgress(hub, StepProgress.Message(value));
     }
 
     private sealed class HubSteps(LiveHub hub) : IProgress<StepProgress>
     {
-        public void Report(StepProgress value) => Publish(hub, value);
-
-        public static void Publish(LiveHub hub, StepProgress value) => hub.Publish("progress", new
-        {
-            step = value.Step,
-            elapsedSeconds = Math.Round(value.Elapsed.TotalSeconds, 1),
-            estimateSeconds = value.Estimate is { } e ? Math.Round(e.Duration.TotalSeconds) : (double?)null,
-            basis = value.Estimate?.Basis,
-            note = value.Note,
-            text = value.Kind is null ? value.Step : $"{value.Headline()} · {value.Timing()}",
-        });
+        public void Report(StepProgress value) => PublishProgress(hub, value);
     }
 }
