@@ -12,6 +12,7 @@ var root = new RootCommand("SysDesign Lab: run a real broken system, load it, fi
 {
     ListCommand.Create(),
     StartCommand.Create(),
+    PredictCommand.Create(),
     LoadCommand.Create(),
     CheckCommand.Create(),
     HintCommand.Create(),

@@ -40,6 +40,35 @@ internal static class ProgressSchema
             PRIMARY KEY (scenario_id, source_hash)
         ) WITHOUT ROWID;
         """,
+        // 2: baselines keep every figure (older rows keep NULLs: "not recorded"); step timings for
+        // the estimates; the learner's predictions.
+        """
+        ALTER TABLE baselines ADD COLUMN requests        INTEGER;
+        ALTER TABLE baselines ADD COLUMN failed_requests INTEGER;
+        ALTER TABLE baselines ADD COLUMN p50_ms          REAL;
+        ALTER TABLE baselines ADD COLUMN p99_ms          REAL;
+        ALTER TABLE baselines ADD COLUMN max_ms          REAL;
+        ALTER TABLE baselines ADD COLUMN errors_json     TEXT;
+
+        CREATE TABLE step_times (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            scenario_id TEXT    NOT NULL,
+            step        TEXT    NOT NULL,
+            seconds     REAL    NOT NULL CHECK (seconds >= 0),
+            at          TEXT    NOT NULL
+        );
+        CREATE INDEX step_times_by_step ON step_times (scenario_id, step, id);
+
+        CREATE TABLE predictions (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            scenario_id  TEXT    NOT NULL,
+            at           TEXT    NOT NULL,
+            success_rate REAL    NOT NULL CHECK (success_rate BETWEEN 0 AND 1),
+            p95_ms       REAL    NOT NULL CHECK (p95_ms > 0),
+            why          TEXT    NOT NULL
+        );
+        CREATE INDEX predictions_by_scenario ON predictions (scenario_id, id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

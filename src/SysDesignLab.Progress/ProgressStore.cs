@@ -11,7 +11,7 @@ namespace SysDesignLab.Progress;
 /// Storage failures surface as <see cref="ProgressStoreException"/> with a message for the learner.
 /// One instance is safe to share between threads; calls are serialised.
 /// </summary>
-public sealed class ProgressStore : IDisposable
+public sealed partial class ProgressStore : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -153,51 +153,6 @@ public sealed class ProgressStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scenarioId);
         Execute("DELETE FROM scenario_help WHERE scenario_id = $id", ("$id", scenarioId));
-    }
-
-    /// <summary>The baseline measured on exactly this naive source, or null if there is none yet.</summary>
-    public Baseline? GetBaseline(string scenarioId, string sourceHash)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(scenarioId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(sourceHash);
-        return Run(connection =>
-        {
-            using var command = SqliteCommands.Create(connection, null,
-                """
-                SELECT goodput, rps, p95_ms, success_rate, measured_at FROM baselines
-                WHERE scenario_id = $id AND source_hash = $hash
-                """,
-                ("$id", scenarioId), ("$hash", sourceHash));
-            using var reader = command.ExecuteReader();
-            return reader.Read()
-                ? new Baseline(scenarioId, sourceHash, reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2),
-                    reader.GetDouble(3), StoredTime.FromText(reader.GetString(4)))
-                : null;
-        });
-    }
-
-    /// <summary>Stores the baseline, replacing any earlier one for the same scenario and source hash.</summary>
-    public void SaveBaseline(Baseline baseline)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentException.ThrowIfNullOrWhiteSpace(baseline.ScenarioId, nameof(baseline));
-        ArgumentException.ThrowIfNullOrWhiteSpace(baseline.SourceHash, nameof(baseline));
-        // SQLite stores NaN as NULL, so a failed measurement must be rejected here, not half-saved.
-        if (!double.IsFinite(baseline.Goodput) || !double.IsFinite(baseline.Rps)
-            || !double.IsFinite(baseline.P95Ms) || !double.IsFinite(baseline.SuccessRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(baseline), baseline, "Baseline figures must be finite numbers.");
-        }
-        Execute("""
-            INSERT INTO baselines (scenario_id, source_hash, goodput, rps, p95_ms, success_rate, measured_at)
-            VALUES ($id, $hash, $goodput, $rps, $p95, $success, $at)
-            ON CONFLICT (scenario_id, source_hash) DO UPDATE SET
-                goodput = excluded.goodput, rps = excluded.rps, p95_ms = excluded.p95_ms,
-                success_rate = excluded.success_rate, measured_at = excluded.measured_at
-            """,
-            ("$id", baseline.ScenarioId), ("$hash", baseline.SourceHash), ("$goodput", baseline.Goodput),
-            ("$rps", baseline.Rps), ("$p95", baseline.P95Ms), ("$success", baseline.SuccessRate),
-            ("$at", StoredTime.ToText(baseline.MeasuredAt)));
     }
 
     public void Dispose()

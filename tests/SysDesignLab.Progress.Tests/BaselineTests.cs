@@ -58,4 +58,26 @@ public sealed class BaselineTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => _store.SaveBaseline(broken));
         Assert.Null(_store.GetBaseline("s1", "abc123"));
     }
+
+    [Fact]
+    public void A_full_baseline_keeps_every_figure_through_the_store()
+    {
+        var baseline = new Baseline("s1", "abc123", 1.5, 20.25, 5004.5, 0.0375, MeasuredAt)
+        {
+            Requests = 400,
+            FailedRequests = 385,
+            P50Ms = 5001.25,
+            P99Ms = 5009.75,
+            MaxMs = 5020,
+            Errors = new BaselineErrors(1, 380, 2, 0, 0, 1, 1),
+        };
+
+        _store.SaveBaseline(baseline);
+
+        var stored = _store.GetBaseline("s1", "abc123");
+        Assert.Equal(baseline, stored);
+        Assert.True(stored!.IsComplete);
+        Assert.Equal(385, stored.Errors!.Total);
+        Assert.Equal([baseline], _store.GetBaselines("s1"));
+    }
 }

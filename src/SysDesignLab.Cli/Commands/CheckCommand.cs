@@ -1,7 +1,9 @@
 using System.CommandLine;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios;
 using SysDesignLab.Scenarios.Checks;
+using SysDesignLab.Scenarios.Lab;
 using SysDesignLab.Scenarios.Running;
 
 namespace SysDesignLab.Cli.Commands;
@@ -27,8 +29,47 @@ public static class CheckCommand
             {
                 throw new LabException($"Cannot write --json {jsonPath}: the folder {folder} does not exist.");
             }
-            var header = false;
-            var callbacks = new CheckCallbacks(Ui.Steps, (label, sample) =>
+            CheckOutcome outcome;
+            using (var steps = new StepLine(StepLine.LiveHere))
+            {
+                outcome = await lab.Service.CheckAsync(found, variant, Callbacks(steps), token, steps);
+                steps.Complete();
+            }
+            var report = outcome.Report;
+            if (jsonPath is not null)
+            {
+                await File.WriteAllTextAsync(jsonPath, report.ToJson(), token);
+            }
+            CheckTable.Print(report);
+            if (variant == AppVariant.Learner && lab.Service.CompareWithPrediction(found, RecordedFigures.From(report.Load), found.CheckProfile.RequestTimeout) is { } compared)
+            {
+                Ui.Info(compared);
+            }
+            if (outcome.Recorded && !report.Passed)
+            {
+                Ui.Info($"Your attempt is recorded. `./sdlab hint {found.Number}` for a nudge; `./sdlab solution {found.Number}` shows the reference fix.");
+            }
+            if (outcome.Recorded && report.Passed)
+            {
+                PrintNextStep(lab, found);
+            }
+            return report.Passed ? CommandRunner.Ok : CommandRunner.Failed;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>In a terminal each second of load goes to the live line; piped or in CI, it is a line of its own.</summary>
+    private static CheckCallbacks Callbacks(StepLine steps)
+    {
+        var header = false;
+        return new CheckCallbacks(Ui.Steps, (label, sample) =>
+        {
+            if (steps.IsLive)
+            {
+                steps.Sample(label, sample);
+                return;
+            }
+            steps.Write(() =>
             {
                 if (!header)
                 {
@@ -36,24 +77,35 @@ public static class CheckCommand
                     header = true;
                 }
                 LoadLine.Print(label, sample);
-            })
-            {
-                // Said between the load's lines, at the second it happened: the numbers after it are its effect.
-                Fault = (label, fault) => Ui.Warn($"Fault ({label}) {fault}"),
-            };
-            var outcome = await lab.Service.CheckAsync(found, variant, callbacks, token);
-            var report = outcome.Report;
-            if (jsonPath is not null)
-            {
-                await File.WriteAllTextAsync(jsonPath, report.ToJson(), token);
-            }
-            CheckTable.Print(report);
-            if (outcome.Recorded && !report.Passed)
-            {
-                Ui.Info($"Your attempt is recorded. `./sdlab hint {found.Number}` for a nudge; `./sdlab solution {found.Number}` shows the reference fix.");
-            }
-            return report.Passed ? CommandRunner.Ok : CommandRunner.Failed;
-        }, ct));
-        return command;
+            });
+        })
+        {
+            // Said between the load's lines, at the second it happened: the numbers after it are its effect.
+            Fault = (label, fault) => steps.Write(() => Ui.Warn($"Fault ({label}) {fault}")),
+        };
+    }
+
+    /// <summary>A pass ends with what to do next: the guide's reflection questions, then the next scenario.</summary>
+    public static void PrintNextStep(LabContext lab, Scenario scenario)
+    {
+        var next = lab.Service.NextStep(scenario);
+        var guide = lab.Workspace.Display(next.GuidePath);
+        Ui.Info(NextStepText(guide, next, lab.Service.Record(scenario).Prediction is not null, scenario.Number));
+    }
+
+    /// <summary>The lines after a pass, given the guide's path as the learner reads it.</summary>
+    public static string NextStepText(string guide, NextStep next, bool predicted, string number)
+    {
+        var lines = new List<string>
+        {
+            next.ReflectionHeading is { } heading
+                ? $"Next: answer the questions in {guide}, section \"{heading}\"."
+                : $"Next: read what the fix changed in {guide}.",
+            $"  `./sdlab report {number} --table` fills its results table{(predicted ? ", your prediction included" : "")}.",
+        };
+        lines.Add(next.NextScenarioNumber is { } following
+            ? $"Then the next scenario: ./sdlab start {following}"
+            : "That was the last scenario: well done.");
+        return string.Join('\n', lines);
     }
 }

@@ -85,9 +85,26 @@ public static class LoadCommand
         }
         var thresholds = o.ParseThresholds(parse);
         var profile = o.Apply(parse, found.LoadProfile);
+        var prediction = lab.Service.Prediction(found);
+        if (prediction is null)
+        {
+            // Predict, then run: a guess written down first is what makes the numbers surprising.
+            if (PredictCommand.CanAskHere)
+            {
+                prediction = PredictCommand.Ask(lab, found, skippable: true);
+            }
+            else
+            {
+                Ui.Info($"Tip: write down what you expect first: ./sdlab predict {found.Number}");
+            }
+        }
         Ui.Step($"{Describe(profile)} against {target.Run.AppUrl} — Ctrl-C stops early.");
-        var code = await new LoadSession(thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson))
-            .RunAsync(profile, onSample => lab.Service.LoadAsync(target, profile, onSample, token, fault => Ui.Warn($"Fault {fault}")));
+        var session = new LoadSession(thresholds, parse.GetValue(o.Json), parse.GetValue(o.Ndjson));
+        var code = await session.RunAsync(profile, onSample => lab.Service.LoadAsync(target, profile, onSample, token, fault => Ui.Warn($"Fault {fault}")));
+        if (prediction is not null && session.Result is { } result)
+        {
+            Ui.Info(PredictionComparison.Describe(prediction, RecordedFigures.From(result), profile.RequestTimeout));
+        }
         Ui.Info($"Read scenarios/{found.Id}/SCENARIO.md for what these numbers mean; `./sdlab check {found.Number}` measures your fix.");
         return code;
     }

@@ -7,6 +7,9 @@ namespace SysDesignLab.Cli.Commands;
 /// <summary>One <c>sdlab load</c> run: live panel or lines, optional NDJSON and JSON files, thresholds and the exit code.</summary>
 public sealed class LoadSession(IReadOnlyList<Threshold> thresholds, string? jsonPath, string? ndjsonPath)
 {
+    /// <summary>The run's figures once it ended (also when stopped early), for what is said after the summary.</summary>
+    public LoadResult? Result { get; private set; }
+
     /// <param name="run">Starts the load (the lab's running app through the LabService, or a --url), calling its argument once per sample.</param>
     public async Task<int> RunAsync(LoadProfile profile, Func<Action<LoadSample>, Task<LoadResult>> run)
     {
@@ -20,6 +23,7 @@ public sealed class LoadSession(IReadOnlyList<Threshold> thresholds, string? jso
                 ndjson.Flush();
             }
         }));
+        Result = result;
         LoadLine.Summary(result);
 
         var results = ThresholdEvaluator.EvaluateAll(thresholds, LoadMetrics.From(result));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios.Lab;
 using SysDesignLab.Web.Reports;
 
 namespace SysDesignLab.Cli.Commands;
@@ -11,10 +12,21 @@ public static class ReportCommand
     {
         var scenario = Arguments.Scenario();
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the HTML file (default: .sdlab/reports/<id>.html)." };
-        var command = new Command("report", "Export the before/after report of a scenario as one self-contained HTML file to share.") { scenario, output };
+        var table = new Option<bool>("--table") { Description = "Print the guide's \"Your results\" table in Markdown, filled from the lab's records (prediction, naive baseline, latest check), instead of writing the HTML report." };
+        var command = new Command("report", "Export the before/after report of a scenario as one self-contained HTML file to share (--table: the guide's results table in Markdown).") { scenario, output, table };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async (lab, token) =>
         {
             var found = lab.Catalog.Find(parse.GetValue(scenario)!);
+            if (parse.GetValue(table))
+            {
+                if (parse.GetValue(output) is not null)
+                {
+                    throw new LabException("--table prints the results table; --out writes the HTML report. Give one of them.");
+                }
+                // Raw text, not markup: the table is pasted into the guide as it is, whatever the terminal width.
+                Console.Out.Write(ResultsTable.Markdown(lab.Service.Record(found)));
+                return CommandRunner.Ok;
+            }
             var attempts = lab.Store.GetAttempts(found.Id);
             var path = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(lab.Paths.StateRoot, "reports", $"{found.Id}.html"));
             if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))

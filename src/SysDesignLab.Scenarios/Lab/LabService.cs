@@ -20,8 +20,15 @@ public sealed class LabService(LabWorkspace workspace)
 
     private ScenarioReset Reset => new(workspace.Environment, workspace.Store, workspace.Time);
 
-    public Task<RunState> StartAsync(Scenario scenario, AppVariant variant, IProgress<string>? progress, CancellationToken cancellationToken) =>
-        Starter.StartAsync(scenario, variant, progress, cancellationToken);
+    /// <summary>Starts the scenario; <paramref name="steps"/> hears the start as one timed step (with its estimate) and every line of it.</summary>
+    public async Task<RunState> StartAsync(Scenario scenario, AppVariant variant, IProgress<string>? progress, CancellationToken cancellationToken, IProgress<StepProgress>? steps = null)
+    {
+        using var clock = new StepClock(() => workspace.Store, scenario, workspace.Time, steps ?? new StepLines(progress));
+        clock.Begin(LabStep.Start, $"Starting {scenario.Id}", "build, fresh database, app");
+        var state = await Starter.StartAsync(scenario, variant, Lines(progress, steps), cancellationToken);
+        clock.Complete();
+        return state;
+    }
 
     /// <summary>Stops the running app and every server of the lab. The web lab's process is its host's to stop.</summary>
     public Task StopAsync(IProgress<string>? progress) => Starter.StopAllAsync(progress);
@@ -53,8 +60,10 @@ public sealed class LabService(LabWorkspace workspace)
     /// it starts), with the scenario's load fault schedule beside it: `sdlab load` and the web lab
     /// inject the same faults. A process paused by the schedule is always continued before this returns.
     /// </summary>
-    public async Task<LoadResult> LoadAsync(LoadTarget target, LoadProfile profile, Action<LoadSample> onSample, CancellationToken cancellationToken, Action<FaultEvent>? onFault = null)
+    public async Task<LoadResult> LoadAsync(LoadTarget target, LoadProfile profile, Action<LoadSample> onSample, CancellationToken cancellationToken, Action<FaultEvent>? onFault = null, IProgress<StepProgress>? steps = null)
     {
+        using var clock = steps is null ? null : new StepClock(() => workspace.Store, target.Scenario, workspace.Time, steps);
+        clock?.Begin(LabStep.Load, $"Loading {target.Scenario.Id}: {profile.VirtualUsers} users");
         using var faultsEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var faults = FaultRunner.RunAsync(target.Scenario.LoadFaults, StartedProcess.Resolver(target.Run), onFault, workspace.Time, faultsEnd.Token);
         try
@@ -69,13 +78,50 @@ public sealed class LabService(LabWorkspace workspace)
     }
 
     /// <summary>Runs the scenario's check on one app and records the attempt when that app is the learner's.</summary>
-    public async Task<CheckOutcome> CheckAsync(Scenario scenario, AppVariant variant, CheckCallbacks callbacks, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="steps"/> hears each long step (building, measuring the naive app on the first
+    /// check, measuring the app) with its estimate, then about once a second; without it, each step's
+    /// headline goes to the callbacks' progress. Either way each step's time is kept for the next estimate.
+    /// </remarks>
+    public async Task<CheckOutcome> CheckAsync(Scenario scenario, AppVariant variant, CheckCallbacks callbacks, CancellationToken cancellationToken, IProgress<StepProgress>? steps = null)
     {
         // Before anything builds: a lab that cannot have the shipped app says so at once.
         await NaiveSnapshot.EnsureAsync(scenario, cancellationToken);
-        var report = await new CheckRunner(workspace.Environment, workspace.Store, workspace.Time).RunAsync(scenario, variant, callbacks, cancellationToken);
+        using var clock = new StepClock(workspace.Store, scenario, workspace.Time, steps ?? new StepLines(callbacks.Progress));
+        clock.Begin(LabStep.Build, variant switch
+        {
+            AppVariant.Learner => "Building your app",
+            AppVariant.Solution => "Building the reference solution",
+            _ => "Building the naive app",
+        }, "and starting the database");
+        var timed = callbacks with { Progress = new CheckSteps(clock, Lines(callbacks.Progress, steps)) };
+        var report = await new CheckRunner(workspace.Environment, workspace.Store, workspace.Time).RunAsync(scenario, variant, timed, cancellationToken);
+        clock.Complete();
+        report = BaselineRecords.Complete(workspace.Store, scenario.Id, report);
         return new CheckOutcome(report, RecordCheck(scenario, variant, report));
     }
+
+    /// <summary>Records what the learner expects of the scenario under load; the input is read as typed ("95%", "200ms").</summary>
+    /// <exception cref="InvalidPredictionException">An input the lab cannot read; the message says what to type.</exception>
+    public Prediction Predict(Scenario scenario, string? successRate, string? p95, string? why)
+    {
+        var success = PredictionInput.SuccessRate(successRate);
+        var latency = PredictionInput.P95Ms(p95);
+        return workspace.Store.RecordPrediction(scenario.Id, success, latency, PredictionInput.Why(why));
+    }
+
+    /// <summary>The learner's latest prediction for the scenario, or null.</summary>
+    public Prediction? Prediction(Scenario scenario) => workspace.Store.GetPrediction(scenario.Id);
+
+    /// <summary>Everything kept about the scenario: baseline, attempts, predictions.</summary>
+    public ScenarioRecord Record(Scenario scenario) => ScenarioRecord.Read(workspace.Store, scenario);
+
+    /// <summary>Where to go after a pass: the guide's reflection questions and the next scenario.</summary>
+    public NextStep NextStep(Scenario scenario) => Lab.NextStep.After(workspace.Catalog, scenario);
+
+    /// <summary>"You expected …; measured …" for a run, or null when the learner made no prediction.</summary>
+    public string? CompareWithPrediction(Scenario scenario, RecordedFigures measured, TimeSpan? requestTimeout) =>
+        Prediction(scenario) is { } prediction ? PredictionComparison.Describe(prediction, measured, requestTimeout) : null;
 
     /// <summary>
     /// Keeps a check's verdict as an attempt, for the learner's own app only: checking the
@@ -128,5 +174,26 @@ public sealed class LabService(LabWorkspace workspace)
         }
         workspace.Store.MarkSolutionRevealed(scenario.Id);
         return new SolutionOutcome(true, await SolutionDiff.CreateAsync(scenario, colour, cancellationToken));
+    }
+
+    // The plain lines of an action: to the step listener when there is one (it shows them in order with the steps), else as given.
+    private static IProgress<string>? Lines(IProgress<string>? progress, IProgress<StepProgress>? steps) =>
+        steps is null ? progress : new MessageLines(steps);
+
+    private sealed class MessageLines(IProgress<StepProgress> steps) : IProgress<string>
+    {
+        public void Report(string value) => steps.Report(StepProgress.Message(value));
+    }
+
+    /// <summary>Without a step listener, each step's headline is one more line of progress.</summary>
+    private sealed class StepLines(IProgress<string>? lines) : IProgress<StepProgress>
+    {
+        public void Report(StepProgress value)
+        {
+            if (value.IsStart)
+            {
+                lines?.Report(value.Headline() + "…");
+            }
+        }
     }
 }

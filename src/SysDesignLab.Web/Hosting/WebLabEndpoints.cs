@@ -29,6 +29,7 @@ public static class WebLabEndpoints
             Job(jobs, "check", lab.Catalog.Find(id), (s, ct) => actions.CheckAsync(s, Variant(variant), ct)));
         api.MapPost("/reset", (string id, WebLabContext lab, LabJobs jobs, LabActions actions) =>
             Job(jobs, "reset", lab.Catalog.Find(id), (s, ct) => actions.ResetAsync(s, ct)));
+        api.MapPrediction();
         api.MapPost("/cancel", (LabJobs jobs) =>
         {
             jobs.Cancel();
