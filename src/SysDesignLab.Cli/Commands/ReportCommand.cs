@@ -37,7 +37,7 @@ public static class ReportCommand
                 }
                 Directory.CreateDirectory(folder);
             }
-            var data = ReportData.From(found.Id, $"{found.Number} · {found.Title}", attempts);
+            var data = ReportData.From(lab.Service.Record(found), $"{found.Number} · {found.Title}");
             await File.WriteAllTextAsync(path, ReportDocument.Render(data, lab.Time.GetUtcNow()), token);
             Ui.Success($"Report of {found.Id} ({attempts.Count} attempt(s)) written to {path}");
             if (attempts.Count == 0)

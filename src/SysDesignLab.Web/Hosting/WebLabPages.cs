@@ -35,7 +35,7 @@ public static class WebLabPages
                 Progress = lab.Store.Get(scenario.Id),
                 Guide = guide,
                 Environment = await EnvironmentSnapshot.ReadAsync(scenario, lab.Paths, ct),
-                Report = ReportData.From(scenario.Id, scenario.Title, lab.Store.GetAttempts(scenario.Id)),
+                Report = ReportData.From(lab.Service.Record(scenario), scenario.Title),
                 Busy = jobs.Current,
                 // The page's buttons send this token back; RequestGuard refuses a POST without it.
                 CsrfToken = antiforgery.GetAndStoreTokens(context).RequestToken,
@@ -45,7 +45,7 @@ public static class WebLabPages
         app.MapGet("/scenarios/{id}/report", (string id, WebLabContext lab) =>
         {
             var scenario = lab.Catalog.Find(id);
-            var data = ReportData.From(scenario.Id, $"{scenario.Number} · {scenario.Title}", lab.Store.GetAttempts(scenario.Id));
+            var data = ReportData.From(lab.Service.Record(scenario), $"{scenario.Number} · {scenario.Title}");
             return new RazorComponentResult<ReportDocument>(new { Data = data, GeneratedAt = lab.Time.GetUtcNow() });
         });
         app.MapGet("/glossary", async (WebLabContext lab, CancellationToken ct) =>

@@ -26,10 +26,37 @@ public sealed class ReportViewTests : BunitContext
         Assert.Equal(["fail", "pass"], rows.Select(r => r.ClassName));
         Assert.Equal(["1", "2026-11-24 10:01", "FAIL"], rows[0].QuerySelectorAll("td").Take(3).Select(td => td.TextContent));
         Assert.Equal("2/2", rows[1].QuerySelectorAll("td")[3].TextContent);
-        Assert.Equal("700", rows[1].QuerySelectorAll("td")[4].TextContent);
+        Assert.Equal("700 req/s", rows[1].QuerySelectorAll("td")[4].TextContent);
+        Assert.Equal("0", rows[1].QuerySelectorAll("td")[5].TextContent);
         Assert.Equal("PASSED", cut.Find("h3 .verdict.pass").TextContent);
         Assert.Contains("Feed pages match the database", cut.Find("#verdicts").TextContent, StringComparison.Ordinal);
         Assert.Equal(3, cut.FindAll("svg.bars").Count);
+    }
+
+    [Fact]
+    public void Goodput_and_failed_requests_are_apart_from_req_s_and_the_prediction_sits_beside_the_measurement()
+    {
+        var data = ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, false, 20, 4900)]) with
+        {
+            Baseline = new Scenarios.Lab.RecordedFigures(400, 400, 0, 20, 0, 5005, 5010, 5140, 5200, null),
+            Prediction = new Progress.Prediction(1, "01-single-server", DateTimeOffset.UnixEpoch, 0.95, 200, "it is a small query"),
+            Comparison = "You expected 95% success, p95 200 ms; measured 12.0% success.",
+        };
+
+        var cut = RenderReport(data);
+
+        Assert.Equal("You expected 95% success, p95 200 ms; measured 12.0% success.", cut.Find("#prediction-vs-measured").TextContent);
+        Assert.Contains("400 failed requests of 400", cut.Find("#baseline-figures").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["goodput", "failed requests"], cut.FindAll("#attempts-table thead th").Skip(4).Take(2).Select(th => th.TextContent));
+        // A baseline kept whole draws its p50 and p99 too: nothing reads "not measured".
+        Assert.DoesNotContain("not measured", cut.FindAll("svg.bars")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_prediction_the_report_says_how_to_record_one()
+    {
+        var cut = RenderReport(ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, true, 700, 120)]));
+        Assert.Contains("sdlab predict", cut.Find("#prediction-vs-measured").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
