@@ -45,7 +45,7 @@ public static partial class CauseMessages
                 $"the app takes longer than that to answer. Run `./sdlab start {id}` and `./sdlab load {id}`, and watch what each request waits for while it runs.",
             FailureCause.WrongBody => WrongBody(evidence, endpoint, Share(errors.WrongBody)),
             FailureCause.Connection =>
-                $"{Share(errors.Connect + errors.Reset)} could not reach the app ({errors.Connect:#,0} refused or unreachable, {errors.Reset:#,0} cut off mid-answer): " +
+                $"{Share(errors.Connect + errors.Reset)} could not reach the app ({errors.Connect:#,0} refused, unreachable or not accepted in time, {errors.Reset:#,0} cut off mid-answer): " +
                 "nothing was listening on its address, or the app dropped connections. Look at the end of its log (`./sdlab status` prints where).",
             FailureCause.ServerError =>
                 $"{Share(errors.ServerError)} got a 5xx answer: the app failed while handling them (usually an exception, or a resource it could not get). " +

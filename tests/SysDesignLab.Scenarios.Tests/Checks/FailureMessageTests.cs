@@ -133,7 +133,7 @@ public sealed class FailureMessageTests
         var result = Evaluate(Criterion("successRate", ">=", 0.99, PerCause), run);
 
         Assert.Equal("connection", result.Cause);
-        Assert.StartsWith("99.8% of requests (4,990 of 5,000) could not reach the app (4,990 refused or unreachable, 0 cut off mid-answer)",
+        Assert.StartsWith("99.8% of requests (4,990 of 5,000) could not reach the app (4,990 refused, unreachable or not accepted in time, 0 cut off mid-answer)",
             result.Where, StringComparison.Ordinal);
     }
 
