@@ -14,7 +14,7 @@ public static class LoadLine
     /// Where the lines go: the terminal, or plain text without colour codes in CI (a CI log shows
     /// escape codes as garbage, and Spectre only drops them by itself when the output is redirected).
     /// </summary>
-    public static IAnsiConsole Console { get; set; } = LoadView.Plain(Environment.GetEnvironmentVariable("CI"))
+    public static IAnsiConsole Console { get; } = LoadView.Plain(Environment.GetEnvironmentVariable("CI"))
         ? AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

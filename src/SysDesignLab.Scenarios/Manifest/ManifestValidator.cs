@@ -262,9 +262,10 @@ internal sealed class ManifestValidator(string file, string directory, string id
     /// <summary>A text, or an object of texts keyed by cause; a probe's verdict has no cause, so it needs the default.</summary>
     private void ValidateWhere(CriterionSpec c, string at)
     {
-        if (c.Where.WrittenAsText || c.Where.Messages.Count == 0)
+        // "where": null reaches here as null, whatever the property's type says.
+        if (c.Where is null || c.Where.WrittenAsText || c.Where.Messages.Count == 0)
         {
-            Require(c.Where, at);
+            Require(c.Where?.ToString(), at);
             return;
         }
         foreach (var (key, message) in c.Where.Messages)

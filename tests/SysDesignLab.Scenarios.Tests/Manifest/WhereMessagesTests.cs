@@ -40,6 +40,7 @@ public sealed class WhereMessagesTests
     [InlineData("{ \"slow\": \"\" }", "check.criteria[0].where.slow", "empty")]
     [InlineData("{ }", "check.criteria[0].where", "empty")]
     [InlineData("\"\"", "check.criteria[0].where", "empty")]
+    [InlineData("null", "check.criteria[0].where", "missing")]
     public void Unknown_or_empty_cause_is_a_manifest_error(string where, string field, string problem)
     {
         using var folder = new ScenarioFolder(manifest: WithWhere(where));
