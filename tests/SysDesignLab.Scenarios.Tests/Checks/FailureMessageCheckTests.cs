@@ -78,25 +78,33 @@ public sealed class FailureMessageCheckTests
         }
         static CriterionResult Row(CheckReport report, string name) => report.Criteria.Single(c => c.Name == name);
 
-        var empty = await CheckAsync("/empty");
-        var emptyRate = Row(empty, "Success rate");
-        Assert.False(emptyRate.Passed);
-        Assert.Equal("wrongBody", emptyRate.Cause);
-        Assert.Contains("returned a body the check did not expect", emptyRate.Where, StringComparison.Ordinal);
-        Assert.Contains("a JSON array of 20 items", emptyRate.Where, StringComparison.Ordinal);
-        Assert.Equal("wrongBody", Row(empty, "p95 latency").Cause);
+        try
+        {
+            var empty = await CheckAsync("/empty");
+            var emptyRate = Row(empty, "Success rate");
+            Assert.False(emptyRate.Passed);
+            Assert.Equal("wrongBody", emptyRate.Cause);
+            Assert.Contains("returned a body the check did not expect", emptyRate.Where, StringComparison.Ordinal);
+            Assert.Contains("a JSON array of 20 items", emptyRate.Where, StringComparison.Ordinal);
+            Assert.Equal("wrongBody", Row(empty, "p95 latency").Cause);
 
-        var crashed = await CheckAsync("/crash");
-        Assert.Equal(CrashVerdict.Kind, crashed.Criteria[0].Kind);
-        var crashedRate = Row(crashed, "Success rate");
-        Assert.Equal("crash", crashedRate.Cause);
-        Assert.StartsWith("Not about speed: your app stopped", crashedRate.Where, StringComparison.Ordinal);
+            var crashed = await CheckAsync("/crash");
+            Assert.Equal(CrashVerdict.Kind, crashed.Criteria[0].Kind);
+            var crashedRate = Row(crashed, "Success rate");
+            Assert.Equal("crash", crashedRate.Cause);
+            Assert.StartsWith("Not about speed: your app stopped", crashedRate.Where, StringComparison.Ordinal);
 
-        var slow = await CheckAsync("/slow");
-        Assert.True(Row(slow, "Success rate").Passed, string.Join("\n", slow.Criteria.Select(c => $"{c.Name}: {c.Actual} {c.Where}")));
-        var slowP95 = Row(slow, "p95 latency");
-        Assert.False(slowP95.Passed);
-        Assert.Equal("slow", slowP95.Cause);
-        Assert.Equal("SLOW: every request does too much work.", slowP95.Where);
+            var slow = await CheckAsync("/slow");
+            Assert.True(Row(slow, "Success rate").Passed, string.Join("\n", slow.Criteria.Select(c => $"{c.Name}: {c.Actual} {c.Where}")));
+            var slowP95 = Row(slow, "p95 latency");
+            Assert.False(slowP95.Passed);
+            Assert.Equal("slow", slowP95.Cause);
+            Assert.Equal("SLOW: every request does too much work.", slowP95.Where);
+        }
+        finally
+        {
+            // The builds and logs of three apps: nothing a later run reuses.
+            Directory.Delete(paths.StateRoot, recursive: true);
+        }
     }
 }
