@@ -7,28 +7,36 @@ namespace SysDesignLab.Cli.Output;
 
 /// <summary>
 /// The live panel of <c>sdlab load</c> in a terminal: progress, then the last second beside the measured part
-/// so far, errors by kind and the generator's own CPU. <see cref="Rows"/> is plain text so it can be tested.
+/// so far (successful and failed requests apart, the success rate coloured by threshold), failures by kind
+/// and the generator's own CPU. <see cref="Rows"/> is plain text so it can be tested.
 /// </summary>
 public static class LoadPanel
 {
     private const int BarWidth = 30;
     private const string None = "—";
 
-    /// <summary>One row per figure: name, last second, measured part so far (warm-up excluded).</summary>
+    /// <summary>
+    /// One row per figure: name, last second, measured part so far (warm-up excluded). Successful and failed
+    /// requests per second are apart (a timed-out request is no throughput), and a figure nothing measured
+    /// yet shows "—", never a 0.0 ms no response took.
+    /// </summary>
     public static IReadOnlyList<string[]> Rows(LoadProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var s = progress.Last;
-        var total = progress.Last?.Cumulative;
+        var answered = s is { Requests: > 0 };
+        // Percentiles so far exist only once a measured request completed (ok or failed).
+        var total = progress.Requests > 0 ? s?.Cumulative : null;
         var measuring = !progress.WarmingUp;
         List<string[]> rows =
         [
-            ["req/s", s is null ? None : Number(s.Rps), measuring ? Number(progress.Rps) : None],
-            ["success", s is { Requests: > 0 } ? Percent(s.SuccessRate) : None, progress.Requests > 0 ? Percent(progress.SuccessRate) : None],
+            ["ok req/s", s is null ? None : Number(OkRps(s)), measuring ? Number(progress.Goodput) : None],
+            ["failed req/s", s is null ? None : Number(s.Rps - OkRps(s)), measuring ? Number(progress.FailedRps) : None],
+            ["success", answered ? Percent(s!.SuccessRate) : None, progress.Requests > 0 ? Percent(progress.SuccessRate) : None],
             ["p50", Latency(s, s?.P50Ms), total is null ? None : Ms(total.P50)],
             ["p95", Latency(s, s?.P95Ms), total is null ? None : Ms(total.P95)],
             ["p99", Latency(s, s?.P99Ms), total is null ? None : Ms(total.P99)],
-            ["errors", s is null ? None : Count(s.Errors.Total), measuring ? Count(progress.Errors.Total) : None],
+            ["failed", s is null ? None : Count(s.Errors.Total), measuring ? Count(progress.Errors.Total) : None],
         ];
         if (progress.OpenModel)
         {
@@ -38,17 +46,46 @@ public static class LoadPanel
         return rows;
     }
 
-    /// <summary>Errors of the measured part by kind, only the kinds that occurred.</summary>
+    /// <summary>The colour of a success rate: green from 99% (what every check asks), amber from 90%, else red.</summary>
+    public static string SuccessColour(double rate) => rate >= 0.99 ? "green" : rate >= 0.9 ? "yellow" : "red";
+
+    /// <summary>A row's cell as markup: success rates by threshold, failures red when there are any.</summary>
+    public static string Styled(string row, string cell, double? rate)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var text = Markup.Escape(cell);
+        if (cell == None)
+        {
+            return $"[grey]{text}[/]";
+        }
+        return row switch
+        {
+            "success" when rate is { } r => $"[{SuccessColour(r)}]{text}[/]",
+            "failed req/s" or "failed" when cell != "0" => $"[red]{text}[/]",
+            "ok req/s" => $"[green]{text}[/]",
+            _ => text,
+        };
+    }
+
+    /// <summary>Errors of the measured part by kind, only the kinds that occurred, timeouts called timeouts.</summary>
     public static string ErrorsByKind(ErrorCounts errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        (long Count, string Kind)[] kinds =
+        (long Count, string One, string Many)[] kinds =
         [
-            (errors.Timeout, "timeout"), (errors.Connect, "connect"), (errors.Reset, "reset"), (errors.ServerError, "5xx"),
-            (errors.ClientError, "4xx"), (errors.WrongBody, "wrong body"), (errors.Other, "other"),
+            (errors.Timeout, "timeout", "timeouts"), (errors.Connect, "connection error", "connection errors"),
+            (errors.Reset, "reset", "resets"), (errors.ServerError, "5xx", "5xx"), (errors.ClientError, "4xx", "4xx"),
+            (errors.WrongBody, "wrong body", "wrong bodies"), (errors.Other, "other", "other"),
         ];
-        var present = kinds.Where(k => k.Count > 0).Select(k => $"{Count(k.Count)} {k.Kind}").ToArray();
+        var present = kinds.Where(k => k.Count > 0).Select(k => $"{Count(k.Count)} {(k.Count == 1 ? k.One : k.Many)}").ToArray();
         return present.Length == 0 ? "none" : string.Join(", ", present);
+    }
+
+    /// <summary>Successful requests per second of one interval: its rate times its share that succeeded.</summary>
+    public static double OkRps(LoadSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return sample.Requests == 0 ? 0 : sample.Rps * sample.Succeeded / sample.Requests;
     }
 
     /// <summary>A text progress bar: filled cells for the elapsed fraction.</summary>
@@ -67,16 +104,19 @@ public static class LoadPanel
 
         var table = new Table().Border(TableBorder.Simple).HideRowSeparators();
         table.AddColumn("").AddColumn(new TableColumn("last second").RightAligned()).AddColumn(new TableColumn("so far").RightAligned());
+        var last = progress.Last is { Requests: > 0 } answered ? answered.SuccessRate : (double?)null;
+        var soFar = progress.Requests > 0 ? progress.SuccessRate : (double?)null;
         foreach (var row in Rows(progress))
         {
-            table.AddRow(row.Select(cell => new Markup(Markup.Escape(cell))).ToArray());
+            table.AddRow(new Markup(Markup.Escape(row[0])), new Markup(Styled(row[0], row[1], last)), new Markup(Styled(row[0], row[2], soFar)));
         }
 
         var cpu = progress.Last?.CpuPercent ?? 0;
         var cpuLine = progress.Last is { CpuWarning: true }
             ? $"[yellow]generator CPU {cpu:0}% (above 85%): it may be the bottleneck, numbers suspect[/]"
             : $"[grey]generator CPU {cpu:0}%[/]";
-        var errorLine = $"[grey]errors by kind:[/] {Markup.Escape(ErrorsByKind(progress.Errors))}";
+        var errors = ErrorsByKind(progress.Errors);
+        var errorLine = $"[grey]failed requests by kind:[/] {(progress.Errors.Total == 0 ? Markup.Escape(errors) : $"[red]{Markup.Escape(errors)}[/]")}";
 
         return new Panel(new Rows(header, table, new Markup(errorLine), new Markup(cpuLine)))
             .Header("sdlab load")

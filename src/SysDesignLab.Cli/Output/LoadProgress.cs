@@ -24,6 +24,12 @@ public sealed class LoadProgress(TimeSpan warmUp, TimeSpan duration, bool openMo
 
     public double Rps => measuredSeconds > 0 ? Requests / measuredSeconds : 0;
 
+    /// <summary>Successful requests per second: the throughput. A timed-out request is not.</summary>
+    public double Goodput => measuredSeconds > 0 ? Succeeded / measuredSeconds : 0;
+
+    /// <summary>Failed requests per second, timeouts included.</summary>
+    public double FailedRps => measuredSeconds > 0 ? (Requests - Succeeded) / measuredSeconds : 0;
+
     public double SuccessRate => Requests > 0 ? (double)Succeeded / Requests : 0;
 
     public void Add(LoadSample sample)

@@ -11,7 +11,10 @@ public static class LoadView
 {
     /// <summary>The panel needs a terminal that can redraw; CI logs and pipes get plain lines.</summary>
     public static bool UseLive(bool outputRedirected, bool interactiveTerminal, string? ci) =>
-        !outputRedirected && interactiveTerminal && (string.IsNullOrEmpty(ci) || ci is "0" || ci.Equals("false", StringComparison.OrdinalIgnoreCase));
+        !outputRedirected && interactiveTerminal && !Plain(ci);
+
+    /// <summary>True when CI says so: plain lines, no colour codes.</summary>
+    public static bool Plain(string? ci) => !(string.IsNullOrEmpty(ci) || ci is "0" || ci.Equals("false", StringComparison.OrdinalIgnoreCase));
 
     public static bool UseLiveHere => UseLive(
         Console.IsOutputRedirected,

@@ -59,14 +59,16 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
         }
 
         var metrics = CheckMetrics.From(measurement.Load, baseline, measurement.ServerFigures);
+        // How the requests failed and what crashed choose each failed figure's message.
+        var evidence = new RunEvidence(measurement.Load, measurement.Crashes, scenario.CheckProfile, scenario.Id);
         var evaluated = new List<CriterionResult>();
         foreach (var criterion in scenario.Check.Criteria)
         {
             evaluated.Add(criterion.Probe is null
-                ? CriterionEvaluator.Evaluate(criterion, metrics, environment.Registry.Metrics)
+                ? CriterionEvaluator.Evaluate(criterion, metrics, environment.Registry.Metrics, evidence)
                 : measurement.ProbeResults.First(r => r.Name == criterion.Name));
         }
-        var results = CrashVerdict.Apply(evaluated, scenario.Check.Criteria, measurement.Crashes);
+        var results = CrashVerdict.Apply(evaluated, measurement.Crashes);
         return new CheckReport(
             scenario.Id,
             variant.ToString().ToLowerInvariant(),

@@ -1,32 +1,19 @@
-using SysDesignLab.Scenarios.Manifest;
-
 namespace SysDesignLab.Scenarios.Checks;
 
 /// <summary>
-/// Turns crashes into the check's verdict: one failed row per process that stopped, first, and the
-/// figures' own advice (which assumes a live, slow app) replaced by "fix the crash first".
+/// Turns crashes into the check's verdict: one failed row per process that stopped, first. The failed
+/// figures' own messages already blame the crash rather than slowness: the evaluator classifies a
+/// run with a crash as <see cref="FailureCause.Crash"/> (see CauseMessages).
 /// </summary>
 public static class CrashVerdict
 {
     public const string Kind = "stability";
 
-    public static IReadOnlyList<CriterionResult> Apply(IReadOnlyList<CriterionResult> results, IReadOnlyList<CriterionSpec> criteria, IReadOnlyList<AppCrash> crashes)
+    public static IReadOnlyList<CriterionResult> Apply(IReadOnlyList<CriterionResult> results, IReadOnlyList<AppCrash> crashes)
     {
-        if (crashes.Count == 0)
-        {
-            return results;
-        }
-        var first = crashes.OrderBy(c => c.Second ?? int.MaxValue).First();
-        var rows = crashes.Select(Row).ToList();
-        foreach (var result in results)
-        {
-            // A probe asked the idle app before the load; its verdict stands. A load figure does not.
-            var isFigure = criteria.FirstOrDefault(c => c.Name == result.Name)?.Metric is not null;
-            rows.Add(result.Passed || !isFigure
-                ? result
-                : result with { Where = $"Not about speed: {first.Summary}, and the requests after that went to an app that was gone. Fix the crash first, then check again." });
-        }
-        return rows;
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(crashes);
+        return crashes.Count == 0 ? results : [.. crashes.Select(Row), .. results];
     }
 
     private static CriterionResult Row(AppCrash crash) => new(

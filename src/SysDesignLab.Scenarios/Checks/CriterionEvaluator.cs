@@ -24,8 +24,10 @@ public static class CriterionEvaluator
     // the requests, and only means something when enough of them were answered.
     private static readonly HashSet<string> CountedWithoutFloor = ["successRate", "errorRate", "requests", "goodput", "goodputVsBaseline"];
 
-    public static CriterionResult Evaluate(CriterionSpec criterion, IReadOnlyDictionary<string, double> metrics, MetricCatalog? catalog = null)
+    /// <param name="evidence">What the run saw (failures by kind, crashes, the profile); without it a failure gets the manifest's default message.</param>
+    public static CriterionResult Evaluate(CriterionSpec criterion, IReadOnlyDictionary<string, double> metrics, MetricCatalog? catalog = null, RunEvidence? evidence = null)
     {
+        ArgumentNullException.ThrowIfNull(criterion);
         catalog ??= LabRegistry.Default.Metrics;
         string Format(string name, double value) => catalog.Write(name, value);
         var metric = criterion.Metric!;
@@ -34,17 +36,30 @@ public static class CriterionEvaluator
         var expected = $"{Symbol(criterion.Op!)} {Format(metric, threshold)}";
         if (!metrics.TryGetValue(key, out var actual) || double.IsNaN(actual))
         {
-            return new CriterionResult(criterion.Name, criterion.Kind, false, expected, "not measured", criterion.Where);
+            return Failed(criterion, expected, "not measured", evidence);
         }
         if (!CountedWithoutFloor.Contains(metric) && SuccessRate(metrics, criterion.Endpoint) is { } rate && rate < SuccessFloor)
         {
             var requests = criterion.Endpoint is null ? "requests" : $"{criterion.Endpoint} requests";
-            return new CriterionResult(criterion.Name, criterion.Kind, false, expected,
-                $"{Format(metric, actual)}{NotCountedMarker}only {Format("successRate", rate)} of {requests} succeeded", criterion.Where);
+            return Failed(criterion, expected, $"{Format(metric, actual)}{NotCountedMarker}only {Format("successRate", rate)} of {requests} succeeded", evidence);
         }
         // The same comparison as `sdlab load --threshold`, so a bound means the same in both places.
         var passed = ThresholdEvaluator.Compare(actual, criterion.Op!, threshold);
-        return new CriterionResult(criterion.Name, criterion.Kind, passed, expected, Format(metric, actual) + BaselineNote(metric, metrics), criterion.Where);
+        var shown = Format(metric, actual) + BaselineNote(metric, metrics);
+        return passed
+            ? new CriterionResult(criterion.Name, criterion.Kind, true, expected, shown, criterion.Where)
+            : Failed(criterion, expected, shown, evidence);
+    }
+
+    /// <summary>A failed row whose message follows what the run saw rather than one fixed text.</summary>
+    private static CriterionResult Failed(CriterionSpec criterion, string expected, string actual, RunEvidence? evidence)
+    {
+        var cause = evidence is null ? FailureCause.None : FailureCauses.Classify(evidence, criterion.Metric!, criterion.Endpoint);
+        var where = CauseMessages.Choose(criterion.Where, cause, evidence, criterion.Endpoint, criterion.Name, expected, actual);
+        return new CriterionResult(criterion.Name, criterion.Kind, false, expected, actual, where)
+        {
+            Cause = cause == FailureCause.None ? null : cause.Key(),
+        };
     }
 
     /// <summary>The endpoint's own success rate for a per-endpoint figure, else the run's; null when unknown.</summary>

@@ -33,9 +33,12 @@ public sealed class CriterionSpec
     /// </summary>
     [Description("For scenario authors and reviewers: why the bound is where it is (what the concept forbids, and which other correct designs it leaves room for). Not shown to the learner.")]
     public string? Why { get; init; }
-    /// <summary>Where to look when the criterion fails: shown to the learner.</summary>
-    [Description("Where to look when the criterion fails: shown to the learner.")]
-    public string Where { get; init; } = "";
+    /// <summary>
+    /// Where to look when the criterion fails, shown to the learner: one text, or one per failure cause
+    /// (see <see cref="WhereMessages"/>) so the advice follows what the run saw.
+    /// </summary>
+    [Description("Where to look when the criterion fails, shown to the learner: one text for every cause, or an object with one text per cause the run may fail by (crash, timeouts, wrongBody, connection, serverError, clientError, otherErrors, slow) and a default for the others; a cause with no text gets the lab's own description of what happened.")]
+    public WhereMessages Where { get; init; } = WhereMessages.FromString("");
 
     // sql-ground-truth probe: request the app and compare with what the SQL returns.
     [Description("sql-ground-truth, fresh-writes: the app path to request; {parameter} is replaced by each value.")]

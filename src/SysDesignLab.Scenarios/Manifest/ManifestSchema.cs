@@ -67,6 +67,12 @@ public static class ManifestSchema
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode node, HashSet<object> applied, List<Action> itemRules)
     {
+        if (context.PropertyInfo?.AttributeProvider is PropertyInfo shaped
+            && ManifestSchemaRules.Shapes.FirstOrDefault(r => r.Property.Is(shaped)) is { Schema: not null } shape)
+        {
+            node = shape.Schema();
+            applied.Add(shape.Property);
+        }
         if (node is not JsonObject schema)
         {
             return node; // `true`: a JsonElement takes any value (a probe's parameter values)
@@ -272,6 +278,7 @@ public static class ManifestSchema
             .. ManifestSchemaRules.Required.Keys.Select(t => ((object)t, t.Name)),
             .. ManifestSchemaRules.RequiredInItems.Select(r => ((object)r.List, Name(r.List))),
             .. ManifestSchemaRules.Enums.Concat(ManifestSchemaRules.Examples).Select(r => ((object)r.Property, Name(r.Property))),
+            .. ManifestSchemaRules.Shapes.Select(r => ((object)r.Property, Name(r.Property))),
         ];
         var stale = rules.Where(r => !applied.Contains(r.Rule)).Select(r => r.Name).ToList();
         if (stale.Count > 0)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using SysDesignLab.LoadTesting;
 
 namespace SysDesignLab.Scenarios.Manifest;
@@ -68,6 +69,27 @@ internal static class ManifestSchemaRules
         (Property<LoadSpec>(nameof(LoadSpec.Timeout)), Durations),
         (Property<CriterionSpec>(nameof(CriterionSpec.Every)), Durations),
         (Property<CriterionSpec>(nameof(CriterionSpec.Within)), Durations),
+    ];
+
+    /// <summary>
+    /// Properties whose shape a converter decides, which the exporter can't see: "where" is a text or an
+    /// object with one text per cause (no other key, as the validator refuses any other).
+    /// </summary>
+    public static readonly IReadOnlyList<(PropertyInfo Property, Func<JsonObject> Schema)> Shapes =
+    [
+        (Property<CriterionSpec>(nameof(CriterionSpec.Where)), () => new JsonObject
+        {
+            ["anyOf"] = new JsonArray(
+                new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject(WhereMessages.Keys.Select(k =>
+                        KeyValuePair.Create(k, (JsonNode?)new JsonObject { ["type"] = "string", ["minLength"] = 1 }))),
+                    ["minProperties"] = 1,
+                    ["additionalProperties"] = false,
+                }),
+        }),
     ];
 
     /// <summary>True when the serializer's property is <paramref name="rule"/>, inherited or not.</summary>

@@ -214,7 +214,7 @@ internal sealed class ManifestValidator(string file, string directory, string id
             var c = check.Criteria[i];
             var at = $"check.criteria[{i}]";
             Require(c.Name, $"{at}.name");
-            Require(c.Where, $"{at}.where");
+            ValidateWhere(c, $"{at}.where");
             if (!KnownValues.CriterionKinds.Contains(c.Kind))
             {
                 Fail($"{at}.kind", $"is '{c.Kind}'; expected one of {string.Join(", ", KnownValues.CriterionKinds)}.");
@@ -256,6 +256,29 @@ internal sealed class ManifestValidator(string file, string directory, string id
                 }
             }
             probe.Validate(c, _check, at);
+        }
+    }
+
+    /// <summary>A text, or an object of texts keyed by cause; a probe's verdict has no cause, so it needs the default.</summary>
+    private void ValidateWhere(CriterionSpec c, string at)
+    {
+        // "where": null reaches here as null, whatever the property's type says.
+        if (c.Where is null || c.Where.WrittenAsText || c.Where.Messages.Count == 0)
+        {
+            Require(c.Where?.ToString(), at);
+            return;
+        }
+        foreach (var (key, message) in c.Where.Messages)
+        {
+            if (!WhereMessages.Keys.Contains(key))
+            {
+                Fail($"{at}.{key}", $"is not a cause; expected one of {string.Join(", ", WhereMessages.Keys)}.");
+            }
+            Require(message, $"{at}.{key}");
+        }
+        if (c.Probe is not null && c.Where.Default is null)
+        {
+            Fail($"{at}.{WhereMessages.DefaultKey}", "is missing; a probe's result has no failure cause, so give a default text (or write \"where\" as one text).");
         }
     }
 

@@ -89,6 +89,17 @@ public sealed class ManifestSchemaTests
         Assert.Contains(problems, p => p.StartsWith(location + ":", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Where_takes_a_text_or_an_object_of_known_causes()
+    {
+        static string With(string where) => ScenarioFolder.ValidManifest.Replace("\"where\": \"look here\"", "\"where\": " + where, StringComparison.Ordinal);
+
+        Assert.Empty(Problems(With("{ \"timeouts\": \"t\", \"wrongBody\": \"w\", \"slow\": \"s\", \"default\": \"d\" }")));
+        Assert.NotEmpty(Problems(With("{ \"timeout\": \"t\" }")));
+        Assert.NotEmpty(Problems(With("{ }")));
+        Assert.NotEmpty(Problems(With("42")));
+    }
+
     [Theory]
     [InlineData("\"kind\": \"postgres\"", "\"kind\": \"redis\"")]
     [InlineData("\"probe\": \"sql-ground-truth\"", "\"probe\": \"plugin-probe\"")]
