@@ -101,7 +101,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
             return (null, hash);
         }
         callbacks.Progress?.Report($"Naive baseline on this machine (measured {saved.MeasuredAt:yyyy-MM-dd HH:mm}): {saved.Goodput:0.0} successful req/s, p95 {saved.P95Ms:0} ms.");
-        return (new LoadFigures(0, saved.SuccessRate, saved.Rps, saved.Goodput, new LatencyFigures(0, saved.P95Ms, 0, 0), ErrorCounts.None), hash);
+        return (StoredBaseline.Figures(saved), hash);
     }
 
     /// <summary>Measures the naive app once per machine (per naive source and profile) and keeps its figures.</summary>
@@ -126,7 +126,7 @@ public sealed class CheckRunner(ScenarioEnvironment environment, ProgressStore? 
                 $"please report it with the naive app's log ({crash.Log}), which ends with:\n{string.Join('\n', crash.LastLines)}");
         }
         var figures = LoadFigures.From(measurement.Load);
-        store?.SaveBaseline(new Baseline(scenario.Id, hash, figures.Goodput, figures.Rps, figures.LatencyMs.P95, figures.SuccessRate, _time.GetUtcNow()));
+        store?.SaveBaseline(StoredBaseline.Keep(scenario.Id, hash, figures, _time.GetUtcNow()));
         return figures;
     }
 

@@ -97,7 +97,6 @@ public sealed class LabService(LabWorkspace workspace)
         var timed = callbacks with { Progress = new CheckSteps(clock, Lines(callbacks.Progress, steps)) };
         var report = await new CheckRunner(workspace.Environment, workspace.Store, workspace.Time).RunAsync(scenario, variant, timed, cancellationToken);
         clock.Complete();
-        report = BaselineRecords.Complete(workspace.Store, scenario.Id, report);
         return new CheckOutcome(report, RecordCheck(scenario, variant, report));
     }
 

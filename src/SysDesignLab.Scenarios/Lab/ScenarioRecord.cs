@@ -33,10 +33,14 @@ public sealed record ScenarioRecord(
         var baselines = store.GetBaselines(scenario.Id);
         // The baseline the latest check was judged against; else the most recently measured.
         var used = attempts.LastOrDefault(a => a.Report?.Baseline is not null)?.Report!.Baseline;
-        var stored = (used is null ? null : BaselineRecords.Matching(store, scenario.Id, used)) ?? baselines.FirstOrDefault();
+        var stored = (used is null ? null : baselines.FirstOrDefault(b => Matches(b, used))) ?? baselines.FirstOrDefault();
         var figures = stored is not null ? RecordedFigures.From(stored) : used is not null ? RecordedFigures.From(used) : null;
         return new ScenarioRecord(scenario, figures, stored?.MeasuredAt, attempts, store.GetPredictions(scenario.Id));
     }
+
+    // A report names no baseline row: the one it used is the row with the figures it was judged by.
+    private static bool Matches(Baseline stored, LoadFigures used) =>
+        stored.Goodput.Equals(used.Goodput) && stored.Rps.Equals(used.Rps) && stored.P95Ms.Equals(used.LatencyMs.P95) && stored.SuccessRate.Equals(used.SuccessRate);
 }
 
 /// <summary>One attempt and its check read back (null when another sdlab version wrote it in a form this one cannot read).</summary>

@@ -30,11 +30,8 @@ public sealed class ScenarioRecordTests : IDisposable
     private static readonly LoadFigures NaiveRun = new(400, 0.04, 20, 0.8,
         new LatencyFigures(5001, 5004, 5009, 5020), new ErrorCounts(0, 385, 0, 0, 0, 0, 0));
 
-    // What the check runner keeps and reads back today: the four headline figures.
+    // What an older sdlab kept: the four headline figures.
     private static Baseline Headline(LoadFigures f) => new("99-test", "hash", f.Goodput, f.Rps, f.LatencyMs.P95, f.SuccessRate, Measured);
-
-    private static LoadFigures Reused(Baseline b) =>
-        new(0, b.SuccessRate, b.Rps, b.Goodput, new LatencyFigures(0, b.P95Ms, 0, 0), ErrorCounts.None);
 
     private CheckReport Report(LoadFigures? baseline, bool passed = true) => new(
         _scenario.Id, "learner", passed, [],
@@ -42,16 +39,14 @@ public sealed class ScenarioRecordTests : IDisposable
         baseline, 12.5, 10, Measured, 61);
 
     [Fact]
-    public void A_measured_baseline_completes_the_stored_row_and_a_reused_one_reads_every_figure_back()
+    public void A_baseline_the_check_keeps_reads_every_figure_back()
     {
-        _workspace.Store.SaveBaseline(Headline(NaiveRun));
+        _workspace.Store.SaveBaseline(StoredBaseline.Keep(_scenario.Id, "hash", NaiveRun, Measured));
 
-        BaselineRecords.Complete(_workspace.Store, _scenario.Id, Report(NaiveRun));
         var stored = _workspace.Store.GetBaseline(_scenario.Id, "hash")!;
-        var later = BaselineRecords.Complete(_workspace.Store, _scenario.Id, Report(Reused(stored)));
 
         Assert.True(stored.IsComplete);
-        Assert.Equal(NaiveRun, later.Baseline);
+        Assert.Equal(NaiveRun, StoredBaseline.Figures(stored));
     }
 
     [Fact]
@@ -59,7 +54,7 @@ public sealed class ScenarioRecordTests : IDisposable
     {
         var old = Headline(NaiveRun);
         _workspace.Store.SaveBaseline(old);
-        _workspace.Store.RecordAttempt(_scenario.Id, true, BaselineRecords.Complete(_workspace.Store, _scenario.Id, Report(Reused(old))).ToJson());
+        _workspace.Store.RecordAttempt(_scenario.Id, true, Report(StoredBaseline.Figures(old)).ToJson());
 
         var record = ScenarioRecord.Read(_workspace.Store, _scenario);
 
@@ -74,7 +69,7 @@ public sealed class ScenarioRecordTests : IDisposable
     [Fact]
     public void The_results_table_fills_prediction_baseline_and_latest_attempt_with_goodput_and_failures_apart()
     {
-        _workspace.Store.SaveBaseline(BaselineRecords.Full(Headline(NaiveRun), NaiveRun));
+        _workspace.Store.SaveBaseline(StoredBaseline.Keep("99-test", "hash", NaiveRun, Measured));
         _workspace.Store.RecordPrediction(_scenario.Id, 0.95, 200, "it is a small app");
         _workspace.Store.RecordAttempt(_scenario.Id, true, Report(NaiveRun).ToJson());
 
