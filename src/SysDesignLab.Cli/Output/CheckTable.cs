@@ -70,9 +70,7 @@ public static class CheckTable
     public static string FailureLine(CriterionResult c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var cause = Enum.TryParse<FailureCause>(c.Cause, ignoreCase: true, out var parsed) && parsed.Label() is { Length: > 0 } label
-            ? $" [grey]({Markup.Escape(label)})[/]"
-            : "";
+        var cause = FailureCauses.LabelOf(c.Cause) is { } label ? $" [grey]({Markup.Escape(label)})[/]" : "";
         return $"[red]✗[/] [bold]{Markup.Escape(c.Name)}[/]{cause}: {Markup.Escape(c.Where)}";
     }
 

@@ -54,6 +54,10 @@ public static class FailureCauses
         _ => "",
     };
 
+    /// <summary>The label of a cause as a check's JSON keeps it ("wrongBody" → "wrong bodies"); null for none or an unknown key.</summary>
+    public static string? LabelOf(string? key) =>
+        Enum.TryParse<FailureCause>(key, ignoreCase: true, out var cause) && cause.Label() is { Length: > 0 } label ? label : null;
+
     /// <summary>
     /// Why <paramref name="metric"/> failed in this run: a crash first (every later figure measured a dead
     /// app), then the most frequent kind of failed request when failures are more than a trace (or the

@@ -53,6 +53,17 @@ public sealed class ReportViewTests : BunitContext
     }
 
     [Fact]
+    public void A_failed_criterion_names_what_the_run_saw_before_where_to_look()
+    {
+        var json = ReportFixtures.CheckJson(false, 20, 184).Replace("\"where\": \"Requests are timing out <5 s>.\"", "\"where\": \"Pages came back empty.\", \"cause\": \"wrongBody\"", StringComparison.Ordinal);
+        var attempt = new Progress.Attempt(1, "01-single-server", DateTimeOffset.UnixEpoch, false, json);
+
+        var cut = RenderReport(ReportData.From("01-single-server", "t", [attempt]));
+
+        Assert.Equal("wrong bodies: Pages came back empty.", cut.Find("#verdicts tr.where td").TextContent);
+    }
+
+    [Fact]
     public void Without_a_prediction_the_report_says_how_to_record_one()
     {
         var cut = RenderReport(ReportData.From("01-single-server", "t", [ReportFixtures.Attempt(1, true, 700, 120)]));
