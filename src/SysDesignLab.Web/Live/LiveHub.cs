@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using SysDesignLab.Web.Hosting;
 
 namespace SysDesignLab.Web.Live;
 
@@ -13,6 +14,16 @@ public sealed class LiveHub
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();
     private readonly List<Channel<string>> _subscribers = [];
+
+    public LiveHub()
+    {
+    }
+
+    /// <summary>A hub of the web lab: its samplers diagnose the runs of <paramref name="lab"/> (the service container picks this one).</summary>
+    public LiveHub(WebLabContext lab) => Lab = lab;
+
+    /// <summary>The lab whose runs are diagnosed from outside the app; null for a bare hub (tests), which then publishes no diagnosis.</summary>
+    internal WebLabContext? Lab { get; }
 
     public int Subscribers
     {
