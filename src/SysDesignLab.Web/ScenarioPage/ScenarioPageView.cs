@@ -78,6 +78,7 @@ internal static class ScenarioPageView
                       <tbody></tbody>
                     </table>
                   </section>
+                  <script src="/assets/dashboard.js"></script>
                 </section>
                 <section id="environment" data-refresh="environment"><h2>Environment</h2>{environmentHtml}</section>
                 <section id="attempts" data-refresh="attempts"><h2>Attempts <a class="small" href="/scenarios/{E(scenario.Id)}/report" target="_blank">open the shareable report</a></h2>{reportHtml}</section>
