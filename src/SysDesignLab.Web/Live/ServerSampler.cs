@@ -86,9 +86,17 @@ internal sealed class ServerSampler : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                if (_run.Length > 0)
+                if (_run.Length == 0)
+                {
+                    continue;
+                }
+                try
                 {
                     await feed.TickAsync(_run, Interlocked.Read(ref _runStarted), _stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A state file half-written or a server gone: that second has no diagnosis, the load goes on.
                 }
             }
         }
