@@ -57,7 +57,7 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
             profile = profile with { VirtualUsers = Math.Clamp(u, 1, 2000) };
         }
         Steps.Report($"{profile.VirtualUsers} users for {profile.Duration.TotalSeconds:0} s (+{profile.WarmUp.TotalSeconds:0} s warm-up) against {target.Run.AppUrl}");
-        await using var sampler = new ServerSampler(scraper, hub, lab.Time);
+        await using var sampler = new ServerSampler(scraper, hub, lab.Time, lab);
         sampler.Watch("load", target.Metrics);
         var result = await lab.Service.LoadAsync(target, profile, sample => hub.Publish("sample", SampleView.From("load", sample)), cancellationToken,
             fault => PublishFault("load", fault), TimedSteps);
@@ -71,7 +71,7 @@ public sealed class LabActions(WebLabContext lab, LiveHub hub, MetricsScraper sc
 
     public async Task<string> CheckAsync(Scenario scenario, AppVariant variant, CancellationToken cancellationToken)
     {
-        await using var sampler = new ServerSampler(scraper, hub, lab.Time);
+        await using var sampler = new ServerSampler(scraper, hub, lab.Time, lab);
         var callbacks = new CheckCallbacks(
             Steps,
             (run, sample) => hub.Publish("sample", SampleView.From(run, sample)),

@@ -1,26 +1,32 @@
+using SysDesignLab.Web.Hosting;
 using SysDesignLab.Web.Metrics;
 
 namespace SysDesignLab.Web.Live;
 
 /// <summary>
-/// Scrapes the app's /metrics once a second while a run lasts and publishes the figures. The
-/// target can change mid-run (a check starts the naive app, then yours). Only while a dashboard
-/// is connected: the scrape is what the dashboard costs the app, so no dashboard, no cost.
+/// Scrapes the app's /metrics once a second while a run lasts and publishes the figures; beside
+/// it, a <see cref="DiagnosisFeed"/> reads the app's processes and its database from outside,
+/// which still works when the saturated app cannot answer its /metrics. The target can change
+/// mid-run (a check starts the naive app, then yours). Only while a dashboard is connected: this
+/// is what the dashboard costs the app, so no dashboard, no cost.
 /// </summary>
 internal sealed class ServerSampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly Task _diagnosis;
     private volatile Uri? _target;
     private volatile string _run = "";
     private long _runStarted;
 
     private readonly TimeProvider _time;
 
-    public ServerSampler(MetricsScraper scraper, LiveHub hub, TimeProvider time)
+    /// <param name="lab">The lab whose runs are also diagnosed from outside the app; null samples the app's /metrics only.</param>
+    public ServerSampler(MetricsScraper scraper, LiveHub hub, TimeProvider time, WebLabContext? lab = null)
     {
         _time = time;
         _loop = Task.Run(() => LoopAsync(scraper, hub, time));
+        _diagnosis = lab is not null ? Task.Run(() => DiagnoseAsync(new DiagnosisFeed(lab, hub, time), time)) : Task.CompletedTask;
     }
 
     /// <summary>Scrape this app from now on; its seconds count from now, like the generator's samples.</summary>
@@ -73,10 +79,39 @@ internal sealed class ServerSampler : IAsyncDisposable
         }
     }
 
+    // Its own loop: a scrape that waits two seconds on a saturated app must not delay the diagnosis.
+    private async Task DiagnoseAsync(DiagnosisFeed feed, TimeProvider time)
+    {
+        await using var _ = feed;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                if (_run.Length == 0)
+                {
+                    continue;
+                }
+                try
+                {
+                    await feed.TickAsync(_run, Interlocked.Read(ref _runStarted), _stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A state file half-written or a server gone: that second has no diagnosis, the load goes on.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _loop;
+        await _diagnosis;
         _stop.Dispose();
     }
 }
