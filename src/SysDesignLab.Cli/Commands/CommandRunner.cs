@@ -1,5 +1,6 @@
 using SysDesignLab.Cli.Output;
 using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Progress;
 
 namespace SysDesignLab.Cli.Commands;
@@ -55,6 +56,11 @@ public static class CommandRunner
         catch (Exception e) when (e is LabException or ProgressStoreException)
         {
             Ui.Error(e.Message);
+            return Error;
+        }
+        catch (Exception e) when (PostgresRefusals.Explain(e) is { } refusal)
+        {
+            Ui.Error(refusal.Message);
             return Error;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -11,7 +11,10 @@ public static class PostgresSettings
     {
         ["listen_addresses"] = "127.0.0.1",
         ["unix_socket_directories"] = "''",
-        ["max_connections"] = "200",
+        // Room for two runs of 100 users at once, each app with a pool of 100 (`sdlab start`'s run, whose
+        // abandoned queries may still run, and a check's), plus the lab's own sessions: a check must
+        // never be refused a connection because the started app still holds its pool.
+        ["max_connections"] = "300",
         ["shared_buffers"] = "256MB",
         ["fsync"] = "off",
         ["synchronous_commit"] = "off",

@@ -1,4 +1,5 @@
 using SysDesignLab.Orchestration;
+using SysDesignLab.Orchestration.Postgres;
 using SysDesignLab.Progress;
 
 namespace SysDesignLab.Web.Live;
@@ -57,6 +58,10 @@ public sealed class LabJobs(LiveHub hub)
             catch (Exception e) when (e is LabException or ProgressStoreException)
             {
                 message = e.Message;
+            }
+            catch (Exception e) when (PostgresRefusals.Explain(e) is { } refusal)
+            {
+                message = refusal.Message;
             }
             catch (Exception e)
             {

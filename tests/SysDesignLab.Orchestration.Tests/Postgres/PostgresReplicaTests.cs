@@ -120,7 +120,7 @@ public sealed class PostgresReplicaTests(ReplicaFixture fixture, ITestOutputHelp
 
         var error = await Assert.ThrowsAsync<LabException>(() => replica.StartAsync(CancellationToken.None));
 
-        Assert.Equal("Replica 'few' asks for max_connections=20, below its primary's 200: a hot standby needs at least as many. " +
+        Assert.Equal("Replica 'few' asks for max_connections=20, below its primary's 300: a hot standby needs at least as many. " +
             "Raise it, or leave it out to take the primary's.", error.Message);
         Assert.False(Directory.Exists(replica.DataDirectory));
     }
