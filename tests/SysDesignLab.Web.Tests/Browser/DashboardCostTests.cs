@@ -97,9 +97,9 @@ public sealed partial class DashboardCostTests(ITestOutputHelper output)
         }
     }
 
-    [GeneratedRegex(@"([\d.]+) req/s")]
+    [GeneratedRegex(@"([\d.]+) successful req/s")]
     private static partial Regex Rps();
 
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]*)\">")]
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]*)\"")]
     private static partial Regex CsrfMeta();
 }
