@@ -16,7 +16,7 @@ public sealed class PostgresServerTests(PostgresFixture fixture)
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal("127.0.0.1", reader.GetString(0));
-        Assert.Equal("200", reader.GetString(1));
+        Assert.Equal(PostgresSettings.Defaults["max_connections"], reader.GetString(1));
         Assert.StartsWith("127.0.0.1", reader.GetString(2), StringComparison.Ordinal);
     }
 

@@ -84,7 +84,7 @@ public sealed class SharedServerTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(owner.ConnectionString("postgres", pooling: false));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT current_setting('max_connections')", connection);
-        Assert.Equal("200", await command.ExecuteScalarAsync());
+        Assert.Equal(PostgresSettings.Defaults["max_connections"], await command.ExecuteScalarAsync());
     }
 
     [Fact]
