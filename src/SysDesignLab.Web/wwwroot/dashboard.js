@@ -87,19 +87,48 @@ window.createDashboard = function (main, status) {
       [{ label: "app CPU %" }, { label: "active queries" }, { label: "rows read/s", scale: "rows" }],
       [{}, { size: 52 }, { scale: "rows", side: 1, size: 56, grid: { show: false }, values: (u, vals) => vals.map(fmtCount) }], { y: { range: fromZero }, rows: { range: fromZero } }),
   };
-  // Charts redraw once per frame, whichever events arrived: the page's drawing shares the CPU with
-  // the app and the generator it watches, and three events a second must not paint three times.
+  // The page shares the CPU with the app and the generator it watches, so it draws as little as it
+  // can: a chart repaints at most once a second (its data is per second), and only while it is on
+  // screen; one scrolled into view draws what it missed at once.
+  const onScreen = new Set();
   const dirty = new Set();
+  let flushAt = 0, flushTimer = 0;
+  // What the page shows in words (tiles, totals, the status box) is written in the same frame as the
+  // charts: the second's events arrive at different moments and would each cost a frame of their own.
+  const writes = new Map();
+  function later(key, write) { writes.set(key, write); schedule(); }
+  function writeNow() { const all = [...writes.values()]; writes.clear(); all.forEach((w) => w()); }
   function flush() {
-    dirty.forEach((c) => c.chart.setData(c.data));
-    dirty.clear();
+    flushTimer = 0; flushAt = performance.now();
+    writeNow();
+    dirty.forEach((c) => { if (onScreen.has(c.el)) { c.chart.setData(c.data); dirty.delete(c); } });
+  }
+  function schedule() {
+    if (flushTimer) return;
+    const wait = Math.max(0, 1000 - (performance.now() - flushAt));
+    flushTimer = setTimeout(() => requestAnimationFrame(flush), wait);
   }
   function push(c, row) {
     row.forEach((v, i) => c.data[i].push(v));
-    if (dirty.size === 0) requestAnimationFrame(flush);
     dirty.add(c);
+    if (onScreen.has(c.el)) schedule();
     c.el.dataset.points = String(c.data[0].length);
   }
+  function watch(rootMargin, els, shown) {
+    const observer = new IntersectionObserver((entries) => {
+      entries.forEach((e) => { if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target); });
+      if (shown) shown();
+      if (dirty.size) schedule();
+    }, { rootMargin });
+    els.forEach((el) => observer.observe(el));
+  }
+  watch("0px", Object.values(charts).map((c) => c.el));
+  // The diagnosis panel counts as on screen once 120 px of it are (its heading peeking in at the bottom does not).
+  watch("0px 0px -120px 0px", [dashboard.querySelector("#diagnosis")], () => {
+    if (pendingDiagnosis && onScreen.has(dashboard.querySelector("#diagnosis"))) renderDiagnosis(pendingDiagnosis);
+  });
+  // Text that did not change is not written again: every write costs the page a layout.
+  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
   function clear() {
     faults = [];
     dirty.clear();
@@ -115,7 +144,11 @@ window.createDashboard = function (main, status) {
   const fmtPct = (v) => v == null ? "–" : (v >= 99.95 || v === 0 ? v.toFixed(0) : v.toFixed(1)) + "%";
   // Success rate by threshold: what the checks ask (99%) is green, a near miss amber, the rest red.
   const level = (rate) => rate == null ? "" : rate >= 99 ? "good" : rate >= 90 ? "warn" : "bad";
-  function setLevel(el, rate) { el.classList.remove("good", "warn", "bad"); if (level(rate)) el.classList.add(level(rate)); }
+  function setLevel(el, rate) {
+    const want = level(rate);
+    ["good", "warn", "bad"].forEach((c) => { if (c !== want && el.classList.contains(c)) el.classList.remove(c); });
+    if (want && !el.classList.contains(want)) el.classList.add(want);
+  }
 
   // ---- the run: live seconds, then its totals ---------------------------------------------
   const runNames = { load: "load", baseline: "check: naive baseline", app: "check: your app" };
@@ -138,7 +171,9 @@ window.createDashboard = function (main, status) {
     const t = totals, el = $("#totals");
     if (!t || t.requests === 0) { el.hidden = true; return; }
     const rate = t.succeeded / t.requests * 100, failed = t.requests - t.succeeded, l = t.latency;
-    el.hidden = false;
+    const key = [t.requests, t.succeeded, causes(t), l && l.p50, l && l.p95, l && l.p99].join("|");
+    if (!el.hidden && el.dataset.key === key) return;
+    el.hidden = false; el.dataset.key = key;
     el.dataset.requests = String(t.requests); el.dataset.succeeded = String(t.succeeded); el.dataset.failed = String(failed);
     el.replaceChildren(
       "Run so far (warm-up excluded): ", strong(fmtCount(t.requests)), " requests · ", strong(fmtCount(t.succeeded), "ok"), " succeeded · ",
@@ -155,37 +190,41 @@ window.createDashboard = function (main, status) {
     charts.rps.el.dataset.failed = String(+(charts.rps.el.dataset.failed || 0) + s.failedRps);
     push(charts.latency, [s.second, s.p50, s.p95, s.p99]);
     push(charts.errors, [s.second].concat(errorKinds.map(([k]) => errors[k] || 0)));
-    $("#t-rps").textContent = s.okRps.toFixed(0);
-    $("#t-success").textContent = fmtPct(s.successRate);
-    setLevel($("#tile-success"), s.successRate);
-    $("#t-p50").textContent = fmtMs(s.p50);
-    $("#t-p95").textContent = fmtMs(s.p95);
-    $("#t-p99").textContent = fmtMs(s.p99);
-    $("#t-errors").textContent = s.failedRps.toFixed(0);
-    setLevel($("#tile-errors"), s.failedRps > 0 ? s.successRate : null);
     if (!s.warmUp && totals) {
       totals.requests += s.requests; totals.succeeded += s.succeeded; totals.seconds += 1;
       Object.keys(errors).forEach((k) => { totals.errors[k] = (totals.errors[k] || 0) + errors[k]; });
       if (s.total) totals.latency = s.total;
-      showTotals();
     }
-    // A saturated app cannot answer its own /metrics: say so where its chart stays empty.
-    charts.server.note.hidden = Date.now() - lastServer < 3000 || s.second < 3;
-    charts.server.note.textContent = "No answer from the app's /metrics: it is too busy to answer. The diagnosis below reads it from outside.";
-    $("#run-label").textContent = "Live: " + (runNames[s.run] || s.run) + " · second " + s.second + (s.warmUp ? " (warm-up)" : "");
+    later("sample", () => {
+      setText($("#t-rps"), s.okRps.toFixed(0));
+      setText($("#t-success"), fmtPct(s.successRate));
+      setLevel($("#tile-success"), s.successRate);
+      setText($("#t-p50"), fmtMs(s.p50));
+      setText($("#t-p95"), fmtMs(s.p95));
+      setText($("#t-p99"), fmtMs(s.p99));
+      setText($("#t-errors"), s.failedRps.toFixed(0));
+      setLevel($("#tile-errors"), s.failedRps > 0 ? s.successRate : null);
+      showTotals();
+      // A saturated app cannot answer its own /metrics: say so where its chart stays empty.
+      const silent = !(Date.now() - lastServer < 3000 || s.second < 3);
+      if (charts.server.note.hidden === silent) charts.server.note.hidden = !silent;
+      setText(charts.server.note, "No answer from the app's /metrics: it is too busy to answer. The diagnosis below reads it from outside.");
+      setText($("#run-label"), "Live: " + (runNames[s.run] || s.run) + " · second " + s.second + (s.warmUp ? " (warm-up)" : ""));
+    });
   }
   // After the run the tiles keep its totals (never "0 req/s"): what it achieved, failures counted as failures.
   function finishRun() {
+    writeNow();
     const t = totals;
     if (!t || t.requests === 0) return;
     const rate = t.succeeded / t.requests * 100, l = t.latency;
-    $("#t-rps").textContent = (t.succeeded / Math.max(1, t.seconds)).toFixed(0);
-    $("#t-success").textContent = fmtPct(rate);
+    setText($("#t-rps"), (t.succeeded / Math.max(1, t.seconds)).toFixed(0));
+    setText($("#t-success"), fmtPct(rate));
     setLevel($("#tile-success"), rate);
-    $("#t-p50").textContent = fmtMs(l && l.p50);
-    $("#t-p95").textContent = fmtMs(l && l.p95);
-    $("#t-p99").textContent = fmtMs(l && l.p99);
-    $("#t-errors").textContent = ((t.requests - t.succeeded) / Math.max(1, t.seconds)).toFixed(0);
+    setText($("#t-p50"), fmtMs(l && l.p50));
+    setText($("#t-p95"), fmtMs(l && l.p95));
+    setText($("#t-p99"), fmtMs(l && l.p99));
+    setText($("#t-errors"), ((t.requests - t.succeeded) / Math.max(1, t.seconds)).toFixed(0));
     $("#tiles").dataset.final = "true";
     $("#run-label").textContent = "Finished: " + (runNames[run] || run) + " · whole-run figures over " + t.seconds + " s measured";
     $("#totals").firstChild.textContent = "Whole run (warm-up excluded): ";
@@ -193,10 +232,12 @@ window.createDashboard = function (main, status) {
   function onServer(m) {
     if (run !== m.run) beginRun(m.run);
     lastServer = Date.now();
-    charts.server.note.hidden = true;
     push(charts.server, [m.t, m.poolUsed, m.threadPoolQueue, m.gcPerSecond, m.heapMb]);
-    $("#t-pool").textContent = m.poolUsed == null ? "–" : m.poolUsed + (m.poolMax ? "/" + m.poolMax : "");
-    $("#t-queue").textContent = m.threadPoolQueue == null ? "–" : String(m.threadPoolQueue);
+    later("server", () => {
+      if (!charts.server.note.hidden) charts.server.note.hidden = true;
+      setText($("#t-pool"), m.poolUsed == null ? "–" : m.poolUsed + (m.poolMax ? "/" + m.poolMax : ""));
+      setText($("#t-queue"), m.threadPoolQueue == null ? "–" : String(m.threadPoolQueue));
+    });
   }
 
   // ---- diagnosis: the app's processes and its database, read by the lab from outside -------
@@ -212,6 +253,9 @@ window.createDashboard = function (main, status) {
     if (f.unit === "s") return fmtSeconds(f.value);
     return fmtCount(f.value) + (f.unit ? " " + f.unit : "");
   }
+  // The panel's tiles, summary and query table are drawn only while the panel is on screen (the
+  // latest second is kept and drawn when it scrolls into view); its chart and counters always follow.
+  let pendingDiagnosis = null;
   function onDiagnosis(d) {
     if (run !== d.run) beginRun(d.run);
     const panel = $("#diagnosis");
@@ -219,21 +263,35 @@ window.createDashboard = function (main, status) {
     const procs = d.processes.filter((p) => p.running);
     const cpus = procs.map((p) => p.cpuPercent).filter((v) => v != null);
     const cpu = cpus.length ? cpus.reduce((a, b) => a + b, 0) : null;
+    let active = null, rows = null;
+    d.resources.forEach((r) => {
+      if (r.problem || !r.queries) return;
+      const get = (label) => (r.figures.find((f) => f.label === label) || {}).value;
+      active = (active || 0) + (get("active queries") || 0);
+      if (get("rows read/s") != null) rows = (rows || 0) + get("rows read/s");
+    });
+    push(charts.diagnosis, [d.t, cpu, active, rows]);
+    pendingDiagnosis = d;
+    if (onScreen.has(panel)) later("diagnosis", () => { if (pendingDiagnosis) renderDiagnosis(pendingDiagnosis); });
+  }
+  function renderDiagnosis(d) {
+    pendingDiagnosis = null;
+    const procs = d.processes.filter((p) => p.running);
+    const cpus = procs.map((p) => p.cpuPercent).filter((v) => v != null);
+    const cpu = cpus.length ? cpus.reduce((a, b) => a + b, 0) : null;
     const threads = procs.length ? procs.reduce((a, p) => a + (p.threads || 0), 0) : null;
     const who = procs.length > 1 ? " (" + procs.length + " processes)" : "";
     const tiles = [
-      tile("app CPU", cpu == null ? "–" : cpu.toFixed(0) + "%", "cpu", "CPU the app's processes used in the last second, read from /proc: 100% is one core busy" + who + "."),
-      tile("app threads", threads == null ? "–" : String(threads), "threads", "Threads the app's processes have, read from /proc: hundreds mean requests are waiting on something."),
+      ["app CPU", cpu == null ? "–" : cpu.toFixed(0) + "%", "cpu", "CPU the app's processes used in the last second, read from /proc: 100% is one core busy" + who + "."],
+      ["app threads", threads == null ? "–" : String(threads), "threads", "Threads the app's processes have, read from /proc: hundreds mean requests are waiting on something."],
     ];
-    if (d.processes.length && !procs.length) tiles.push(tile("app", "stopped", "crash", "The app's process is not running.", "bad"));
-    let active = null, rows = null, listed = [], summary = [];
+    if (d.processes.length && !procs.length) tiles.push(["app", "stopped", "crash", "The app's process is not running.", "bad"]);
+    let listed = [], summary = [];
     d.resources.forEach((r) => {
-      if (r.problem) { tiles.push(tile(r.name, "no answer", "connection", r.problem, "warn")); return; }
-      r.figures.forEach((f) => tiles.push(tile(f.label, fmtFigure(f), f.term, f.tip)));
+      if (r.problem) { tiles.push([r.name, "no answer", "connection", r.problem, "warn"]); return; }
+      r.figures.forEach((f) => tiles.push([f.label, fmtFigure(f), f.term, f.tip]));
       const get = (label) => (r.figures.find((f) => f.label === label) || {}).value;
       if (r.queries) {
-        active = (active || 0) + (get("active queries") || 0);
-        if (get("rows read/s") != null) rows = (rows || 0) + get("rows read/s");
         listed = listed.concat(r.queries.map((q) => Object.assign({ resource: r.name }, q)));
         const longest = get("longest running");
         summary.push(r.name + ": " + fmtCount(get("active queries") || 0) + " queries running" +
@@ -241,16 +299,15 @@ window.createDashboard = function (main, status) {
           ", " + fmtCount(get("connections") || 0) + " connections");
       }
     });
-    $("#diag-tiles").replaceChildren(...tiles);
+    showTiles($("#diag-tiles"), tiles);
     // Several processes (replicas, a load balancer): each one's share, since one hot instance is a finding.
     const perProcess = procs.length > 1 ? " (" + procs.map((p) => p.name + " " + (p.cpuPercent == null ? "–" : p.cpuPercent.toFixed(0) + "%")).join(", ") + ")" : "";
     if (cpu != null) summary.push("app CPU " + cpu.toFixed(0) + "%" + perProcess);
-    $("#diag-summary").textContent = summary.join(" · ");
-    push(charts.diagnosis, [d.t, cpu, active, rows]);
+    setText($("#diag-summary"), summary.join(" · "));
     const table = $("#diag-queries");
     const sessions = d.resources.reduce((n, r) => n + (r.sessions || 0), 0);
     table.hidden = listed.length === 0;
-    $("#diag-count").textContent = sessions > listed.length ? sessions + " sessions; the " + listed.length + " running longest:" : sessions + " sessions:";
+    setText($("#diag-count"), sessions > listed.length ? sessions + " sessions; the " + listed.length + " running longest:" : sessions + " sessions:");
     table.tBodies[0].replaceChildren(...listed.map((q) => {
       const tr = document.createElement("tr");
       tr.className = q.state === "active" ? "active" : "idle";
@@ -263,14 +320,26 @@ window.createDashboard = function (main, status) {
       return tr;
     }));
   }
+  // Tiles keep their elements while the same figures come each second: only values that changed are written.
+  function showTiles(box, tiles) {
+    const key = tiles.map((t) => t[0] + "|" + (t[4] || "") + "|" + t[3]).join("\n");
+    if (box.dataset.key !== key) {
+      box.dataset.key = key;
+      box.replaceChildren(...tiles.map(([label, value, anchor, tip, cls]) => tile(label, value, anchor, tip, cls)));
+      return;
+    }
+    tiles.forEach((t, i) => setText(box.children[i].firstChild, t[1]));
+  }
 
   // ---- the status line: what runs, how long it should take, how it ended --------------------
   function setStatus(text, cls) {
+    writes.delete("progress");
     status.replaceChildren(text);
     status.className = "status" + (cls ? " " + cls : "");
   }
-  function onProgress(p) {
-    if (p.step == null) { setStatus(p.text || "", "running"); return; }
+  function onProgress(p) { later("progress", () => showProgress(p)); }
+  function showProgress(p) {
+    if (p.step == null) { status.replaceChildren(p.text || ""); status.className = "status running"; return; }
     const elapsed = p.elapsedSeconds || 0, estimate = p.estimateSeconds;
     let text = p.step + " · " + fmtSeconds(elapsed);
     if (estimate) {

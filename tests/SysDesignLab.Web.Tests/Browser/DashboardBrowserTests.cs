@@ -85,11 +85,19 @@ public sealed class DashboardBrowserTests
         var page = session.Page;
         try
         {
+            // A laptop's screen first: the diagnosis panel is below the fold, so the page keeps its samples without drawing them.
+            await page.SetViewportSizeAsync(1366, 768);
             await page.GotoAsync(session.Url + "scenarios/04-horizontal-scaling");
             await page.WaitForSelectorAsync("main[data-connected=true]");
             await session.RunLoadAsync(seconds: 6);
             await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Load done", new() { Timeout = 90_000 });
             Assert.True(await session.NumberAsync("#diagnosis", "data-samples") >= 3, "the diagnosis panel was fed during the load");
+            var where = await page.EvaluateAsync<string>("() => 'panel top ' + document.querySelector('#diagnosis').getBoundingClientRect().top + ', window ' + innerHeight + ', scrolled ' + scrollY");
+            Assert.True(await page.Locator("#diag-tiles > div").CountAsync() == 0, "the off-screen panel drew its tiles: " + where);
+            // Scrolled into view, it draws the last second it was sent at once.
+            await page.Locator("#diagnosis").ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(page.Locator("#diag-tiles")).ToContainTextAsync("app CPU");
+            await page.SetViewportSizeAsync(1366, 1700);
             await Assertions.Expect(page.Locator("#tiles")).ToHaveAttributeAsync("data-final", "true");
             await session.CaptureAsync("dashboard-04-naive.png");
 
