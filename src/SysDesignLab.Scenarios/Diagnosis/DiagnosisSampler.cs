@@ -1,4 +1,5 @@
 using SysDesignLab.Orchestration;
+using SysDesignLab.Scenarios.Engine;
 
 namespace SysDesignLab.Scenarios.Diagnosis;
 
@@ -8,7 +9,8 @@ namespace SysDesignLab.Scenarios.Diagnosis;
 /// over a connection of the lab's own. Nothing here asks the app, so a saturated app that cannot
 /// answer its /metrics is still seen.
 /// </summary>
-public sealed class DiagnosisSampler(DiagnosisTarget target, LabPaths paths, TimeProvider time) : IAsyncDisposable
+/// <param name="registry">Where sources are found by kind; the lab's own when null.</param>
+public sealed class DiagnosisSampler(DiagnosisTarget target, LabPaths paths, TimeProvider time, LabRegistry? registry = null) : IAsyncDisposable
 {
     private readonly Dictionary<int, (ProcessReading Reading, long At)> _last = [];
     private readonly Dictionary<string, IDiagnosisProbe> _probes = new(StringComparer.Ordinal);
@@ -21,7 +23,7 @@ public sealed class DiagnosisSampler(DiagnosisTarget target, LabPaths paths, Tim
         var resources = new List<ResourceDiagnosis>();
         foreach (var spec in target.Scenario.Manifest.Resources)
         {
-            if (DiagnosisSources.For(spec.Kind) is not { } source)
+            if ((registry ?? LabRegistry.Default).DiagnosisSource(spec.Kind) is not { } source)
             {
                 continue;
             }

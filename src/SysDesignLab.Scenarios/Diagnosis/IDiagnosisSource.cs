@@ -5,7 +5,7 @@ namespace SysDesignLab.Scenarios.Diagnosis;
 /// <summary>
 /// Live figures of one kind of resource, read by the lab from outside the app once a second while
 /// a run lasts (the dashboard's Diagnosis panel). Found by <see cref="ResourceKind"/> in
-/// <see cref="DiagnosisSources"/>: a kind adds its figures with one class in its Kinds/ folder.
+/// <see cref="Engine.LabRegistry"/>: a kind adds its figures with one class in its Kinds/ folder.
 /// </summary>
 public interface IDiagnosisSource
 {

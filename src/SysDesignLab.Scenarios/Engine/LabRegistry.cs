@@ -1,9 +1,11 @@
 using System.Reflection;
+using SysDesignLab.Scenarios.Diagnosis;
 
 namespace SysDesignLab.Scenarios.Engine;
 
 /// <summary>
-/// The lab's plug-ins, found by name: resource kinds, check probes and metric sources. The lab's
+/// The lab's plug-ins, found by name: resource kinds, check probes, metric sources and diagnosis
+/// sources (the dashboard's live figures of a kind). The lab's
 /// own are every implementation in this assembly (<see cref="Default"/>): a new kind, probe or
 /// metric source is a new class in its own folder, and no list is edited. Another assembly (a
 /// test, a future scenario pack) adds its own with <see cref="WithAssembly"/> or <see cref="With(IResourceKind)"/>.
@@ -13,19 +15,22 @@ public sealed class LabRegistry
     private readonly Dictionary<string, IResourceKind> _kinds;
     private readonly Dictionary<string, ICheckProbe> _probes;
     private readonly Dictionary<string, IMetricSource> _sources;
+    private readonly Dictionary<string, IDiagnosisSource> _diagnosis;
 
-    private LabRegistry(Dictionary<string, IResourceKind> kinds, Dictionary<string, ICheckProbe> probes, Dictionary<string, IMetricSource> sources)
+    private LabRegistry(Dictionary<string, IResourceKind> kinds, Dictionary<string, ICheckProbe> probes, Dictionary<string, IMetricSource> sources,
+        Dictionary<string, IDiagnosisSource> diagnosis)
     {
         _kinds = kinds;
         _probes = probes;
         _sources = sources;
+        _diagnosis = diagnosis;
         Metrics = new MetricCatalog(MetricCatalog.LoadMetrics.Concat(sources.Values.SelectMany(s => s.Metrics)));
     }
 
     /// <summary>The lab's own kinds, probes and metric sources.</summary>
-    public static LabRegistry Default { get; } = new LabRegistry(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)).WithAssembly(typeof(LabRegistry).Assembly);
+    public static LabRegistry Default { get; } = new LabRegistry(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)).WithAssembly(typeof(LabRegistry).Assembly);
 
-    /// <summary>Adds every resource kind, probe and metric source a public parameterless class of <paramref name="assembly"/> implements.</summary>
+    /// <summary>Adds every resource kind, probe, metric source and diagnosis source a public parameterless class of <paramref name="assembly"/> implements.</summary>
     public LabRegistry WithAssembly(Assembly assembly)
     {
         var registry = this;
@@ -43,6 +48,10 @@ public sealed class LabRegistry
             {
                 registry = registry.With((IMetricSource)Activator.CreateInstance(type)!);
             }
+            if (typeof(IDiagnosisSource).IsAssignableFrom(type))
+            {
+                registry = registry.With((IDiagnosisSource)Activator.CreateInstance(type)!);
+            }
         }
         return registry;
     }
@@ -56,13 +65,18 @@ public sealed class LabRegistry
     public IResourceKind? Kind(string name) => _kinds.GetValueOrDefault(name);
     public ICheckProbe? Probe(string name) => _probes.GetValueOrDefault(name);
     public IMetricSource? MetricSource(string resourceKind) => _sources.GetValueOrDefault(resourceKind);
+    public IDiagnosisSource? DiagnosisSource(string resourceKind) => _diagnosis.GetValueOrDefault(resourceKind);
+    public IReadOnlyCollection<string> DiagnosedKinds => _diagnosis.Keys;
 
     public LabRegistry With(IResourceKind kind) =>
-        new(new(_kinds, StringComparer.Ordinal) { [kind.Name] = kind }, _probes, _sources);
+        new(new(_kinds, StringComparer.Ordinal) { [kind.Name] = kind }, _probes, _sources, _diagnosis);
 
     public LabRegistry With(ICheckProbe probe) =>
-        new(_kinds, new(_probes, StringComparer.Ordinal) { [probe.Name] = probe }, _sources);
+        new(_kinds, new(_probes, StringComparer.Ordinal) { [probe.Name] = probe }, _sources, _diagnosis);
 
     public LabRegistry With(IMetricSource source) =>
-        new(_kinds, _probes, new(_sources, StringComparer.Ordinal) { [source.ResourceKind] = source });
+        new(_kinds, _probes, new(_sources, StringComparer.Ordinal) { [source.ResourceKind] = source }, _diagnosis);
+
+    public LabRegistry With(IDiagnosisSource source) =>
+        new(_kinds, _probes, _sources, new(_diagnosis, StringComparer.Ordinal) { [source.ResourceKind] = source });
 }
