@@ -19,7 +19,7 @@ FROM generate_series(1, 50) AS p, generate_series(1, 20000) AS i;
 
 -- The long tail: about 50 likes each.
 INSERT INTO likes (post_id, user_id, liked_at)
-SELECT 51 + i % 19950, 1 + (i * 7919) % 10000, now() - make_interval(secs => (i * 37) % 864000)
+SELECT 51 + i % 19950, 1 + (i::bigint * 7919) % 10000, now() - make_interval(secs => (i * 37) % 864000)
 FROM generate_series(1, 1000000) AS i;
 
 ANALYZE;
