@@ -5,10 +5,11 @@
 INSERT INTO users (id, handle)
 SELECT i, 'user' || i FROM generate_series(1, 10000) AS i;
 
--- Each post is a few hundred characters, so a cached page is about 700 bytes.
+-- Each post's page is about 3 KB (a long post with its thread preview), so 20 000 cached pages
+-- need about 60 MB: thirty times the cache's 2 MB.
 INSERT INTO posts (id, author_id, body, created_at)
 SELECT i, 1 + (i * 7919) % 10000,
-       'Post ' || i || ': ' || repeat(md5(i::text) || ' ', 16),
+       'Post ' || i || ': ' || repeat(md5(i::text) || ' ', 90),
        timestamptz '2026-01-01 00:00:00+00' + make_interval(mins => i)
 FROM generate_series(1, 20000) AS i;
 
