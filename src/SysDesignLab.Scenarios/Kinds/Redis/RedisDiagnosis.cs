@@ -28,7 +28,7 @@ public sealed class RedisDiagnosis : IDiagnosisSource
         // Counters restart from zero when a check resets them (CONFIG RESETSTAT): a drop is a new start, not a negative rate.
         double? Rate(Func<RedisFigures, long> counter) => before is null
             ? null
-            : Math.Round(Math.Max(0, counter(now) - (counter(now) < counter(before) ? 0 : counter(before))) / Math.Max(0.001, seconds));
+            : Math.Round(Math.Max(0, counter(now) - (counter(now) < counter(before) ? 0 : counter(before))) / Math.Max(0.001, seconds), 1);
         var hits = Rate(f => f.Hits);
         var misses = Rate(f => f.Misses);
         double? ratio = hits + misses is > 0 ? Math.Round(100 * hits!.Value / (hits.Value + misses!.Value), 1) : null;
