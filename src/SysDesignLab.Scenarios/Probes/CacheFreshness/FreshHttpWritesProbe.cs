@@ -7,9 +7,6 @@ using SysDesignLab.Scenarios.Manifest;
 
 namespace SysDesignLab.Scenarios.Probes.CacheFreshness;
 
-/// <summary>The probe's own criterion fields: the write, sent through the app like a user's.</summary>
-public sealed record FreshHttpWritesSettings(string? WriteMethod, string? WriteRequest, string? WriteBody);
-
 /// <summary>
 /// "fresh-http-writes": while the load runs, every <c>every</c> reads a number from the app
 /// (<c>request</c>, JSON field <c>fields[0]</c>), writes through the app (<c>writeMethod</c>
@@ -29,11 +26,10 @@ public sealed class FreshHttpWritesProbe : ICheckProbe
 
     public string Name => "fresh-http-writes";
     public ProbePhase Phase => ProbePhase.DuringLoad;
-    public Type? SettingsType => typeof(FreshHttpWritesSettings);
 
     public void Validate(CriterionSpec c, ManifestCheck check, string at)
     {
-        var own = c.SettingsAs<FreshHttpWritesSettings>();
+        var own = c;
         check.Require(c.Request, $"{at}.request");
         check.Require(own.WriteRequest, $"{at}.writeRequest");
         check.RequireDuration(c.Every, $"{at}.every", allowZero: false);
@@ -54,7 +50,7 @@ public sealed class FreshHttpWritesProbe : ICheckProbe
 
     public async Task<CriterionResult> RunAsync(CriterionSpec criterion, ProbeContext context, CancellationToken cancellationToken)
     {
-        var own = criterion.SettingsAs<FreshHttpWritesSettings>();
+        var own = criterion;
         var every = DurationParser.TryParse(criterion.Every, out var e) ? e : TimeSpan.FromSeconds(2);
         var within = DurationParser.TryParse(criterion.Within, out var w) ? w : TimeSpan.FromSeconds(1);
         var started = context.Time.GetTimestamp();
@@ -92,7 +88,7 @@ public sealed class FreshHttpWritesProbe : ICheckProbe
         public List<string> Unread { get; } = [];
     }
 
-    private static async Task RoundAsync(CriterionSpec criterion, FreshHttpWritesSettings own, ProbeContext context, string read, string write,
+    private static async Task RoundAsync(CriterionSpec criterion, CriterionSpec own, ProbeContext context, string read, string write,
         string? body, TimeSpan within, Func<double> seconds, Rounds rounds, CancellationToken token)
     {
         var field = criterion.Fields[0];
