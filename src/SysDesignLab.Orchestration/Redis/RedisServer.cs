@@ -85,6 +85,21 @@ public sealed class RedisServer : LabResource
         WritePidFile(_process.Pid, Environment.ProcessId);
     }
 
+    /// <summary>
+    /// Points this handle at the server of this name that another part of the lab started (the
+    /// dashboard reads a running check's Redis): its port from the pid file, while that process runs.
+    /// False when no such server runs.
+    /// </summary>
+    public bool AttachToRunning()
+    {
+        if (ReadPidFile(PidFile) is not { } running || !IsLabRedis(running.Pid, running.Port, ConfigFile))
+        {
+            return false;
+        }
+        Port = running.Port;
+        return true;
+    }
+
     /// <summary>Records that <paramref name="pid"/> (`sdlab start`'s app, which outlives the CLI) uses the server, so no other lab command takes it over while that process runs.</summary>
     public void LeaseFor(int pid)
     {

@@ -10,6 +10,15 @@ namespace SysDesignLab.Orchestration.Redis;
 /// </summary>
 public sealed record RedisFigures(long Hits, long Misses, long EvictedKeys, long UsedMemoryBytes, long MaxMemoryBytes, long Keys, long Commands)
 {
+    /// <summary>Commands refused because memory was full (INFO errorstats' errorstat_OOM): a full cache under noeviction.</summary>
+    public long RejectedWrites { get; init; }
+
+    /// <summary>The eviction policy in effect (INFO memory's maxmemory_policy), or "" when the INFO text did not say.</summary>
+    public string Policy { get; init; } = "";
+
+    /// <summary>True when a full Redis makes room by evicting keys instead of refusing writes.</summary>
+    public bool Evicts => Policy.Length > 0 && Policy != "noeviction";
+
     /// <summary>Hits over lookups (GET and the like on a key), or null when there were no lookups to judge by.</summary>
     public double? HitRatio => Hits + Misses == 0 ? null : (double)Hits / (Hits + Misses);
 }
@@ -28,8 +37,8 @@ public sealed class RedisStats(RedisServer server) : IAsyncDisposable
 
     public async Task<RedisFigures> ReadAsync(CancellationToken cancellationToken = default)
     {
-        // One INFO with three sections (Redis 7): the figures come from one moment.
-        var info = await ExecuteAsync("INFO", ["stats", "memory", "keyspace"], cancellationToken);
+        // One INFO with four sections (Redis 7): the figures come from one moment.
+        var info = await ExecuteAsync("INFO", ["stats", "memory", "keyspace", "errorstats"], cancellationToken);
         return Parse(info.ToString());
     }
 
@@ -73,7 +82,12 @@ public sealed class RedisStats(RedisServer server) : IAsyncDisposable
             UsedMemoryBytes: Field("used_memory"),
             MaxMemoryBytes: Field("maxmemory"),
             Keys: keys,
-            Commands: Field("total_commands_processed"));
+            Commands: Field("total_commands_processed"))
+        {
+            // errorstat_OOM:count=12
+            RejectedWrites = fields.TryGetValue("errorstat_OOM", out var oom) && oom.StartsWith("count=", StringComparison.Ordinal) ? Number(oom["count=".Length..].Split(',')[0]) : 0,
+            Policy = fields.GetValueOrDefault("maxmemory_policy", "").Trim(),
+        };
     }
 
     private static long Number(string text) =>

@@ -21,6 +21,11 @@ public sealed class RunContext(Scenario scenario, LabPaths paths, string suffix,
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
     public IReadOnlyList<ResourceBinding> Bindings { get; init; } = [];
+    /// <summary>
+    /// The folder of the app's code in this run (app/, solution/, or the naive snapshot): a resource
+    /// may read a file the learner owns from it (the Redis kind's "config").
+    /// </summary>
+    public string? AppFolder { get; init; }
     /// <summary>The app's instances (one unless the manifest asks for replicas).</summary>
     public IReadOnlyList<DotnetAppResource> Apps { get; set; } = [];
     /// <summary>Where traffic goes: the resource in front of the apps, else the single app.</summary>

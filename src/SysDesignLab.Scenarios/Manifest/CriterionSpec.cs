@@ -74,6 +74,14 @@ public sealed class CriterionSpec
     [Description("fresh-writes: how soon after a write a GET of request must show it.")]
     public string? Within { get; init; }
 
+    // fresh-http-writes probe: the write goes through the app, like a user's (see Probes/CacheFreshness).
+    [Description("fresh-http-writes: the write's HTTP method (POST, PUT, PATCH or DELETE; POST when left out).")]
+    public string? WriteMethod { get; init; }
+    [Description("fresh-http-writes: the app path the write is sent to; {parameter} is replaced by each value.")]
+    public string? WriteRequest { get; init; }
+    [Description("fresh-http-writes: the write's JSON body, if any; {parameter} is replaced by each value.")]
+    public string? WriteBody { get; init; }
+
     /// <summary>Fields of a probe's own (see ICheckProbe.SettingsType); the validator refuses any the probe does not declare.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }

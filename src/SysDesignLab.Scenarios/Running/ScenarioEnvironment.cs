@@ -66,7 +66,11 @@ public sealed class ScenarioEnvironment(LabPaths paths, LabRegistry? registry = 
     /// </summary>
     public RunContext AddTo(LabHost host, Scenario scenario, IReadOnlyList<ResourceBinding> bindings, AppVariant variant, string assemblyPath, string suffix, bool exitWithLab, IProgress<string>? progress)
     {
-        var run = new RunContext(scenario, paths, suffix, exitWithLab, progress, timeProvider) { Bindings = bindings };
+        var run = new RunContext(scenario, paths, suffix, exitWithLab, progress, timeProvider)
+        {
+            Bindings = bindings,
+            AppFolder = Path.GetDirectoryName(ProjectFor(scenario, variant)),
+        };
         var parts = new Dictionary<string, LabResource?>(StringComparer.Ordinal);
         foreach (var binding in bindings.Where(b => !b.InFrontOfApps))
         {

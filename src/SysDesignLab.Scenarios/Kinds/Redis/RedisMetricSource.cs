@@ -18,6 +18,9 @@ public sealed class RedisMetricSource : IMetricSource
         new("cacheMisses", "cache lookups that found nothing", MetricFormat.Count, "misses"),
         new("cacheEvictedKeys", "keys Redis evicted to stay under maxmemory", MetricFormat.Count, "keys"),
         new("cacheMemoryBytes", "memory Redis used at the end of the run", MetricFormat.Bytes),
+        new("cacheMaxMemoryBytes", "the memory Redis may use (maxmemory)", MetricFormat.Bytes),
+        new("cacheRejectedWrites", "commands Redis refused because its memory was full (OOM)", MetricFormat.Count, "commands"),
+        new("cacheEvicts", "1 when a full Redis evicts keys to make room (maxmemory-policy is not noeviction), 0 when it refuses writes", MetricFormat.Number),
     ];
 
     public async Task<IMetricWindow> StartAsync(ResourceBinding binding, RunContext run, CancellationToken cancellationToken)
@@ -49,6 +52,9 @@ public sealed class RedisMetricSource : IMetricSource
                 ["cacheMisses"] = f.Misses,
                 ["cacheEvictedKeys"] = f.EvictedKeys,
                 ["cacheMemoryBytes"] = f.UsedMemoryBytes,
+                ["cacheMaxMemoryBytes"] = f.MaxMemoryBytes,
+                ["cacheRejectedWrites"] = f.RejectedWrites,
+                ["cacheEvicts"] = f.Evicts ? 1 : 0,
             };
             if (f.HitRatio is { } ratio)
             {
