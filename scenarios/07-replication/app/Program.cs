@@ -37,14 +37,13 @@ const string UserPostsSql =
 // Sign in: { "handle": "user123", "password": "chirp" } -> { "token": "..." }, kept in the sessions table.
 app.MapPost("/login", async (LoginRequest login) =>
 {
-    await using var command = db.CreateCommand("SELECT id, password_hash FROM users WHERE handle = @handle");
+    await using var command = db.CreateCommand("SELECT id FROM users WHERE handle = @handle AND password_hash = @hash");
     command.Parameters.AddWithValue("handle", login.Handle);
-    await using var reader = await command.ExecuteReaderAsync();
-    if (!await reader.ReadAsync() || reader.GetString(1) != PasswordHash(login.Handle, login.Password))
+    command.Parameters.AddWithValue("hash", PasswordHash(login.Handle, login.Password));
+    if (await command.ExecuteScalarAsync() is not long userId)
     {
         return Results.Unauthorized();
     }
-    var userId = reader.GetInt64(0);
 
     var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
     await using var insert = db.CreateCommand("INSERT INTO sessions (token, user_id) VALUES (@token, @user)");
