@@ -144,7 +144,7 @@ async Task<NpgsqlDataSource> ReadSourceAsync(Session session)
         return replica;
     }
     await using var command = replica.CreateCommand("SELECT pg_last_wal_replay_lsn() >= @lsn");
-    command.Parameters.AddWithValue("lsn", lsn);
+    command.Parameters.AddWithValue("lsn", NpgsqlDbType.PgLsn, lsn);
     return await command.ExecuteScalarAsync() is true ? replica : db;
 }
 
