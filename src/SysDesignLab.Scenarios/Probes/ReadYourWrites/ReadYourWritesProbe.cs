@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using SysDesignLab.Scenarios.Checks;
 using SysDesignLab.Scenarios.Engine;
 using SysDesignLab.Scenarios.Manifest;
@@ -62,16 +63,25 @@ public sealed class ReadYourWritesProbe : ICheckProbe
 public sealed class ReadYourWritesSettings
 {
     /// <summary>The probe's user number, for {user}: one the load does not sign in as.</summary>
+    [Description("The probe's user number, for {user} in loginBody: one the load does not sign in as.")]
     public int User { get; init; }
+    [Description("The app path the probe signs in with (POST).")]
     public string? LoginPath { get; init; }
+    [Description("The sign-in's JSON body; {user} is the probe's user number.")]
     public string? LoginBody { get; init; }
     /// <summary>The top-level JSON field of the login's answer that becomes {session}.</summary>
+    [Description("The top-level JSON field of the sign-in's answer that becomes {session}.")]
     public string? Capture { get; init; }
+    [Description("The app path the probe writes with (POST); its answer's top-level fields[0] is what each read must show.")]
     public string? WritePath { get; init; }
+    [Description("The write's JSON body; {marker} is a text unique to each write.")]
     public string? WriteBody { get; init; }
+    [Description("The app path the probe reads back as the same user (GET).")]
     public string? ReadPath { get; init; }
     /// <summary>The Authorization header of the write and the reads, e.g. "Bearer {session}".</summary>
+    [Description("The Authorization header of the write and the reads, e.g. \"Bearer {session}\".")]
     public string? Authorization { get; init; }
     /// <summary>How long after each write the probe keeps reading it back.</summary>
+    [Description("How long after each write (every `every`) the probe keeps reading it back, every 100 ms.")]
     public string? ReadFor { get; init; }
 }
