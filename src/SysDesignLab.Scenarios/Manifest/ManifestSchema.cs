@@ -79,6 +79,10 @@ public static class ManifestSchema
         }
         if (schema.ContainsKey("properties"))
         {
+            if (context.TypeInfo.Type == typeof(CriterionSpec))
+            {
+                AddProbeSettings(schema["properties"]!.AsObject(), context.TypeInfo.Options);
+            }
             // Also what the loader does (unmapped members are disallowed): a misspelled field is an error.
             schema["additionalProperties"] = false;
             if (ManifestSchemaRules.Required.TryGetValue(context.TypeInfo.Type, out var required))
@@ -104,6 +108,35 @@ public static class ManifestSchema
             MoveAll(rest, schema);
         }
         return schema;
+    }
+
+    /// <summary>
+    /// A probe's own criterion fields (ICheckProbe.SettingsType) are criterion fields too: the validator
+    /// accepts them, so the schema lists them, described "probe-name: …".
+    /// </summary>
+    private static void AddProbeSettings(JsonObject properties, JsonSerializerOptions options)
+    {
+        var registry = Engine.LabRegistry.Default;
+        foreach (var name in registry.ProbeNames.Order(StringComparer.Ordinal))
+        {
+            if (registry.Probe(name)?.SettingsType is not { } settingsType)
+            {
+                continue;
+            }
+            var settings = options.GetTypeInfo(settingsType);
+            foreach (var property in settings.Properties.Where(p => !properties.ContainsKey(p.Name)))
+            {
+                var node = options.GetJsonSchemaAsNode(property.PropertyType, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true }).AsObject();
+                if ((property.AttributeProvider as MemberInfo)?.GetCustomAttribute<DescriptionAttribute>()?.Description is { } description)
+                {
+                    var rest = new JsonObject();
+                    MoveAll(node, rest);
+                    node["description"] = $"{name}: {description}";
+                    MoveAll(rest, node);
+                }
+                properties[property.Name] = node;
+            }
+        }
     }
 
     private static void ApplyPropertyRules(
