@@ -32,7 +32,7 @@ public sealed class RedisDiagnosisTests
         await using var client = await ConnectionMultiplexer.ConnectAsync(binding.ConnectionString(run)!);
         var db = client.GetDatabase();
 
-        await using var probe = await DiagnosisSources.For("redis")!.OpenAsync(
+        await using var probe = await LabRegistry.Default.DiagnosisSource("redis")!.OpenAsync(
             new DiagnosisResource("cache", "redis", scenario, "_test", paths, TimeProvider.System), CancellationToken.None);
         var first = await probe.SampleAsync(CancellationToken.None);
         // 4 MB of pages into a 2 MB cache, each read back once, and one key that is not there.
